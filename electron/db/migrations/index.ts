@@ -1,0 +1,11 @@
+/**
+ * The explicit, ordered list of migrations. Versions step by 10; a new migration is appended here and
+ * never edited once released. Each runs in its own transaction together with its schema_migrations row.
+ */
+import { m0010Core } from './0010-core';
+import { m0020SalesLedger } from './0020-sales-ledger';
+import { m0030Audit } from './0030-audit';
+import type { Migration } from './dialect';
+
+export const MIGRATIONS: readonly Migration[] = [m0010Core, m0020SalesLedger, m0030Audit];
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,197 @@
+/**
+ * Row types of every table, as Kysely sees them. Money is integer fen, units integer 0.01 kWh/m³,
+ * prices integer 1/10000 yuan; times are ISO-8601 UTC text and business dates YYYY-MM-DD (Beijing).
+ */
+import type { Generated } from 'kysely';
+
+export interface SchemaMigrationTable { version: number; name: string; applied_at: string }
+export interface SettingTable { key: string; value: string }
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  role: string;
+  password_hash: string;
+  active: number;
+  failed_logins: number;
+  locked_until: string | null;
+  created_at: string;
+}
+
+export interface CustomerTable {
+  id: Generated<number>;
+  customer_no: string;
+  name: string;
+  phone: string | null;
+  id_number: string | null;
+  category: string;
+  created_at: string;
+}
+
+export interface PremisesTable {
+  id: Generated<number>;
+  area: string;
+  building: string;
+  unit: string;
+  room: string;
+  /** building-unit-room, the key a clerk types ("3-2-501"). */
+  room_key: string;
+}
+
+export interface AccountTable {
+  id: Generated<number>;
+  account_no: string;
+  customer_id: number;
+  premises_id: number;
+  category: string;
+  status: string;
+  opened_at: string;
+  closed_at: string | null;
+}
+
+export interface TariffTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  utility: string;
+  category: string;
+  period: string;
+  created_at: string;
+}
+
+export interface TariffVersionTable {
+  id: Generated<number>;
+  tariff_id: number;
+  effective_from: string;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface TariffTierTable { version_id: number; seq: number; upto_units: number | null; price: number }
+
+export interface MeterTable {
+  id: Generated<number>;
+  meter_no: string;
+  account_id: number;
+  utility: string;
+  model: string;
+  serial_no: string;
+  comm_address: string;
+  credit_kind: string;
+  credit_via: string;
+  unit_step: number;
+  credit_cap: number | null;
+  tariff_id: number;
+  card_no: string | null;
+  status: string;
+  installed_at: string;
+  removed_at: string | null;
+  /** Last known remaining on the meter (units or fen by credit kind); readings correct it. */
+  remaining: number;
+  overdraft: number;
+  /** Money the hall holds for this meter; always equal to its customer-credit ledger (db verify). */
+  credit_fen: number;
+}
+
+export interface UnitsToDateTable { account_id: number; utility: string; period_key: string; units: number }
+
+export interface ShiftTable {
+  id: Generated<number>;
+  clerk_id: number;
+  counter_code: string;
+  status: string;
+  opened_at: string;
+  float_fen: number;
+  closed_at: string | null;
+  expected_fen: number | null;
+  counted_fen: number | null;
+  short_over_fen: number | null;
+  denominations: string | null;
+  note: string | null;
+}
+
+export interface ReceiptSequenceTable { counter_code: string; year: number; last_no: number }
+
+export interface SaleTable {
+  id: Generated<number>;
+  receipt_no: string;
+  idempotency_key: string;
+  request_hash: string;
+  shift_id: number;
+  clerk_id: number;
+  counter_code: string;
+  account_id: number;
+  meter_id: number;
+  utility: string;
+  credit_kind: string;
+  tariff_version_id: number;
+  business_date: string;
+  period_key: string;
+  request_mode: string;
+  payable_fen: number;
+  tendered_fen: number;
+  change_fen: number;
+  charge_fen: number;
+  units: number;
+  credit_before_fen: number;
+  credit_after_fen: number;
+  credited_to_meter: number;
+  overdraft_recovered: number;
+  segments: string;
+  payment_method: string;
+  created_at: string;
+}
+
+export interface LedgerEntryTable {
+  id: Generated<number>;
+  txn_ref: string;
+  sale_id: number | null;
+  book: string;
+  account_id: number | null;
+  meter_id: number | null;
+  shift_id: number | null;
+  amount_fen: number;
+  created_at: string;
+}
+
+export interface AccountEventTable {
+  id: Generated<number>;
+  account_id: number;
+  kind: string;
+  receipt_no: string | null;
+  detail: string;
+  user_id: number;
+  created_at: string;
+}
+
+export interface AuditTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+export interface Database {
+  schema_migrations: SchemaMigrationTable;
+  settings: SettingTable;
+  users: UserTable;
+  customers: CustomerTable;
+  premises: PremisesTable;
+  accounts: AccountTable;
+  tariffs: TariffTable;
+  tariff_versions: TariffVersionTable;
+  tariff_tiers: TariffTierTable;
+  meters: MeterTable;
+  units_to_date: UnitsToDateTable;
+  shifts: ShiftTable;
+  receipt_sequences: ReceiptSequenceTable;
+  sales: SaleTable;
+  ledger_entries: LedgerEntryTable;
+  account_events: AccountEventTable;
+  audit_log: AuditTable;
+}

@@ -1,0 +1,20 @@
+/**
+ * Every error code the contract can answer with. Each is a key under "errors." in shared/locales
+ * (zh-CN and en); a test checks both languages cover the whole list.
+ */
+export const ERROR_CODES = [
+  'invalid-input', 'unknown-method', 'unauthenticated', 'forbidden', 'internal',
+  'bad-credentials', 'account-locked', 'user-inactive', 'username-taken', 'weak-password', 'wrong-password',
+  'not-found', 'customer-no-taken', 'meter-no-taken', 'card-no-taken', 'premises-occupied',
+  'account-closed', 'meter-removed', 'utility-mismatch', 'same-owner', 'meter-has-overdraft',
+  'no-tariff', 'tariff-code-taken', 'tariff-invalid', 'tariff-utility-mismatch', 'tariff-version-exists', 'tariff-version-in-past',
+  'no-open-shift', 'shift-already-open', 'shift-not-yours', 'shift-closed', 'unknown-denomination',
+  'amount-buys-nothing', 'units-not-on-step', 'credit-cap-exceeded', 'hall-meter-sells-money-only',
+  'tendered-too-little', 'idempotency-conflict', 'residual-too-large',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export function isErrorCode(value: string): value is ErrorCode {
+  return (ERROR_CODES as readonly string[]).includes(value);
+}

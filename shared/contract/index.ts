@@ -1,0 +1,4 @@
+export * from './methods';
+export * from './views';
+export * from './errors';
+export * from './fields';

@@ -1,0 +1,132 @@
+/**
+ * The contract: every call the UI (or any other client) can make, named `area.verb`, with the zod
+ * schema of its input and the roles allowed to make it. The backend validates every call against this
+ * table and checks the role there, never only in the UI. Outputs are typed in `ContractOutputs`.
+ */
+import { z } from 'zod';
+import * as f from './fields';
+import type { Role } from '../vocabulary';
+import type {
+  AccountEventView, AccountView, AuditEntryView, QuoteView, SaleView, SearchHit, SessionView, ShiftReport,
+  ShiftView, TariffView, UserView,
+} from './views';
+
+/** 'public' needs no session; 'any' needs a session of any role. */
+export type Access = 'public' | 'any' | readonly Role[];
+
+const COUNTER: readonly Role[] = ['clerk', 'supervisor'];
+const SUPERVISOR: readonly Role[] = ['supervisor'];
+const ADMIN: readonly Role[] = ['admin'];
+const STAFF: readonly Role[] = ['clerk', 'supervisor', 'admin'];
+
+const premises = z.object({
+  area: f.text(40), building: f.text(20), unit: f.text(20), room: f.text(20),
+}).strict();
+
+const customerFields = z.object({
+  name: f.text(60), phone: f.phone.nullable().optional(), idNumber: f.optionalText(30), category: f.category,
+}).strict();
+
+const newMeter = z.object({
+  meterNo: z.string().trim().regex(/^[0-9A-Za-z-]{4,24}$/),
+  utility: f.utility,
+  model: f.text(40),
+  serialNo: f.text(40),
+  commAddress: z.string().trim().regex(/^[0-9A-Fa-f]{1,16}$/),
+  creditKind: f.creditKind,
+  creditVia: f.creditVia,
+  /** Unit step in 0.01 units: 1 = 0.01 kWh, 100 = whole kWh. */
+  unitStep: z.number().int().min(1).max(10_000),
+  creditCap: z.number().int().positive().max(f.MAX_SALE_FEN).nullable(),
+  tariffId: f.id,
+  cardNo: z.string().trim().regex(/^[0-9A-Za-z]{4,24}$/).nullable(),
+}).strict();
+
+const tiers = z.array(z.object({ uptoUnits: f.positiveUnits.nullable(), price: f.price }).strict()).min(1).max(10);
+
+const saleRequest = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('money'), amount: f.positiveFen }).strict(),
+  z.object({ mode: z.literal('units'), units: f.positiveUnits }).strict(),
+]);
+
+export const contract = {
+  'auth.login': { access: 'public', input: z.object({ username: f.text(40), password: f.password }).strict() },
+  'auth.logout': { access: 'any', input: f.empty },
+  'auth.me': { access: 'any', input: f.empty },
+  'auth.changePassword': { access: 'any', input: z.object({ oldPassword: f.password, newPassword: f.password }).strict() },
+
+  'users.list': { access: ADMIN, input: f.empty },
+  'users.create': { access: ADMIN, input: z.object({ username: z.string().regex(/^[a-z0-9_.]{2,40}$/), displayName: f.text(40), role: f.role, password: f.password }).strict() },
+  'users.setActive': { access: ADMIN, input: z.object({ userId: f.id, active: z.boolean() }).strict() },
+  'users.resetPassword': { access: ADMIN, input: z.object({ userId: f.id, password: f.password }).strict() },
+
+  'customers.search': { access: STAFF, input: z.object({ query: f.text(40), limit: z.number().int().min(1).max(50).optional() }).strict() },
+  'accounts.get': { access: STAFF, input: z.object({ accountId: f.id }).strict() },
+  'accounts.open': { access: COUNTER, input: z.object({ customer: customerFields, premises, category: f.category, meters: z.array(newMeter).min(1).max(4) }).strict() },
+  'accounts.changeOwner': { access: SUPERVISOR, input: z.object({ accountId: f.id, newOwner: customerFields, reason: f.text(200) }).strict() },
+  'accounts.changeMeter': {
+    access: SUPERVISOR,
+    input: z.object({ accountId: f.id, oldMeterId: f.id, finalRemaining: z.number().int().min(0).max(f.MAX_SALE_FEN), newMeter, reason: f.text(200) }).strict(),
+  },
+  'accounts.close': {
+    access: SUPERVISOR,
+    input: z.object({ accountId: f.id, residuals: z.array(z.object({ meterId: f.id, refund: f.nonNegativeFen }).strict()).max(4), reason: f.text(200) }).strict(),
+  },
+  'accounts.events': { access: STAFF, input: z.object({ accountId: f.id }).strict() },
+
+  'tariffs.list': { access: STAFF, input: z.object({ utility: f.utility.optional() }).strict() },
+  'tariffs.create': { access: ADMIN, input: z.object({ code: z.string().regex(/^[A-Z0-9_-]{2,30}$/), name: f.text(60), utility: f.utility, category: f.category, period: f.tierPeriod, effectiveFrom: f.businessDate, tiers }).strict() },
+  'tariffs.addVersion': { access: ADMIN, input: z.object({ tariffId: f.id, effectiveFrom: f.businessDate, tiers }).strict() },
+
+  'sales.quote': { access: COUNTER, input: z.object({ meterId: f.id, request: saleRequest }).strict() },
+  'sales.sell': {
+    access: COUNTER,
+    input: z.object({ meterId: f.id, request: saleRequest, tendered: f.nonNegativeFen, idempotencyKey: f.idempotencyKey }).strict(),
+  },
+  'sales.get': { access: STAFF, input: z.object({ saleId: f.id }).strict() },
+
+  'shifts.open': { access: COUNTER, input: z.object({ float: f.nonNegativeFen }).strict() },
+  'shifts.current': { access: COUNTER, input: f.empty },
+  'shifts.close': {
+    access: COUNTER,
+    input: z.object({ counted: z.record(z.string().regex(/^\d{1,5}$/), z.number().int().min(0).max(100_000)), note: f.optionalText(200) }).strict(),
+  },
+  'shifts.report': { access: STAFF, input: z.object({ shiftId: f.id }).strict() },
+
+  'audit.list': { access: [...SUPERVISOR, ...ADMIN], input: z.object({ entity: f.text(40).optional(), entityId: f.text(40).optional(), limit: z.number().int().min(1).max(500).optional() }).strict() },
+} as const satisfies Record<string, { access: Access; input: z.ZodType }>;
+
+export type MethodName = keyof typeof contract;
+export type ContractInput<M extends MethodName> = z.output<(typeof contract)[M]['input']>;
+
+export interface ContractOutputs {
+  'auth.login': SessionView;
+  'auth.logout': { readonly loggedOut: true };
+  'auth.me': SessionView;
+  'auth.changePassword': { readonly changed: true };
+  'users.list': readonly UserView[];
+  'users.create': UserView;
+  'users.setActive': UserView;
+  'users.resetPassword': UserView;
+  'customers.search': readonly SearchHit[];
+  'accounts.get': AccountView;
+  'accounts.open': AccountView;
+  'accounts.changeOwner': AccountView;
+  'accounts.changeMeter': AccountView;
+  'accounts.close': AccountView & { readonly refunded: number; readonly receiptNo: string };
+  'accounts.events': readonly AccountEventView[];
+  'tariffs.list': readonly TariffView[];
+  'tariffs.create': TariffView;
+  'tariffs.addVersion': TariffView;
+  'sales.quote': QuoteView;
+  'sales.sell': SaleView;
+  'sales.get': SaleView;
+  'shifts.open': ShiftView;
+  'shifts.current': ShiftView | null;
+  'shifts.close': ShiftReport;
+  'shifts.report': ShiftReport;
+  'audit.list': readonly AuditEntryView[];
+}
+
+export type ContractOutput<M extends MethodName> = ContractOutputs[M];
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];

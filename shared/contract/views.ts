@@ -1,0 +1,187 @@
+/**
+ * What the backend answers with. Plain JSON: money in fen, units in 0.01 kWh/m³, prices in
+ * 1/10000 yuan, times ISO-8601 UTC, business dates YYYY-MM-DD (Beijing).
+ */
+import type { CreditKind, CreditVia, CustomerCategory, Role, TierPeriod, Utility } from '../vocabulary';
+
+export interface UserView {
+  readonly id: number;
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly active: boolean;
+  readonly lockedUntil: string | null;
+}
+
+export interface SessionView {
+  readonly session: string;
+  readonly user: UserView;
+  readonly counterCode: string;
+}
+
+export interface PremisesView { readonly area: string; readonly building: string; readonly unit: string; readonly room: string; readonly roomKey: string }
+
+export interface CustomerView {
+  readonly id: number;
+  readonly customerNo: string;
+  readonly name: string;
+  readonly phone: string | null;
+  readonly category: CustomerCategory;
+}
+
+export interface SearchHit {
+  readonly customerId: number;
+  readonly customerNo: string;
+  readonly name: string;
+  readonly phone: string | null;
+  readonly accountId: number;
+  readonly accountNo: string;
+  readonly accountStatus: 'open' | 'closed';
+  readonly roomKey: string;
+  readonly area: string;
+  /** Which field matched: meter, card, phone, name, room, customer or account number. */
+  readonly matched: 'meter' | 'card' | 'phone' | 'name' | 'room' | 'customer' | 'account';
+  readonly meterNo: string | null;
+}
+
+export interface TierSegmentView { readonly tier: number; readonly units: number; readonly price: number; readonly charge: number }
+
+export interface SaleSummary {
+  readonly id: number;
+  readonly receiptNo: string;
+  readonly createdAt: string;
+  readonly payable: number;
+  readonly units: number;
+  readonly creditKind: CreditKind;
+}
+
+export interface MeterView {
+  readonly id: number;
+  readonly meterNo: string;
+  readonly utility: Utility;
+  readonly model: string;
+  readonly serialNo: string;
+  readonly commAddress: string;
+  readonly creditKind: CreditKind;
+  readonly creditVia: CreditVia;
+  readonly unitStep: number;
+  readonly creditCap: number | null;
+  readonly cardNo: string | null;
+  readonly status: 'active' | 'removed';
+  readonly tariffId: number;
+  readonly tariffName: string;
+  /** Money the hall holds for this meter (fen). */
+  readonly credit: number;
+  readonly remaining: number;
+  readonly overdraft: number;
+  readonly unitsThisPeriod: number;
+  readonly currentTier: number;
+  readonly lastSales: readonly SaleSummary[];
+  /** Units bought per month of the current year, January first (12 entries). */
+  readonly monthlyUnits: readonly number[];
+}
+
+export interface AccountView {
+  readonly id: number;
+  readonly accountNo: string;
+  readonly status: 'open' | 'closed';
+  readonly category: CustomerCategory;
+  readonly openedAt: string;
+  readonly closedAt: string | null;
+  readonly customer: CustomerView;
+  readonly premises: PremisesView;
+  readonly meters: readonly MeterView[];
+}
+
+export interface TariffView {
+  readonly id: number;
+  readonly code: string;
+  readonly name: string;
+  readonly utility: Utility;
+  readonly category: CustomerCategory;
+  readonly period: TierPeriod;
+  readonly versions: readonly {
+    readonly id: number;
+    readonly effectiveFrom: string;
+    readonly tiers: readonly { readonly uptoUnits: number | null; readonly price: number }[];
+  }[];
+}
+
+export interface QuoteView {
+  readonly meterId: number;
+  readonly creditKind: CreditKind;
+  readonly payable: number;
+  readonly charge: number;
+  readonly units: number;
+  readonly unitsAreEstimate: boolean;
+  readonly segments: readonly TierSegmentView[];
+  readonly tierBefore: number;
+  readonly creditBefore: number;
+  readonly creditAfter: number;
+  readonly creditedToMeter: number;
+  readonly overdraftRecovered: number;
+  readonly meterRemainingAfter: number;
+  readonly tariffVersionId: number;
+}
+
+export interface SaleView extends QuoteView {
+  readonly id: number;
+  readonly receiptNo: string;
+  readonly accountId: number;
+  readonly shiftId: number;
+  readonly clerkId: number;
+  readonly counterCode: string;
+  readonly tendered: number;
+  readonly change: number;
+  readonly createdAt: string;
+  readonly businessDate: string;
+  /** True when this answer is the stored result of an earlier call with the same idempotency key. */
+  readonly replayed: boolean;
+}
+
+export interface ShiftView {
+  readonly id: number;
+  readonly clerkId: number;
+  readonly counterCode: string;
+  readonly status: 'open' | 'closed';
+  readonly openedAt: string;
+  readonly float: number;
+  readonly closedAt: string | null;
+  readonly expected: number | null;
+  readonly counted: number | null;
+  readonly shortOver: number | null;
+  readonly denominations: Readonly<Record<string, number>> | null;
+}
+
+export interface ShiftReport {
+  readonly shift: ShiftView;
+  readonly clerkName: string;
+  readonly saleCount: number;
+  readonly salesTotal: number;
+  readonly refundsTotal: number;
+  readonly cashIn: number;
+  readonly expectedCash: number;
+  readonly byUtility: readonly { readonly utility: Utility; readonly count: number; readonly amount: number; readonly units: number }[];
+  readonly firstReceipt: string | null;
+  readonly lastReceipt: string | null;
+}
+
+export interface AuditEntryView {
+  readonly id: number;
+  readonly at: string;
+  readonly userId: number | null;
+  readonly action: string;
+  readonly entity: string;
+  readonly entityId: string;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+export interface AccountEventView {
+  readonly id: number;
+  readonly accountId: number;
+  readonly kind: 'open' | 'change_owner' | 'change_meter' | 'close';
+  readonly receiptNo: string | null;
+  readonly detail: unknown;
+  readonly createdAt: string;
+}

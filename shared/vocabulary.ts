@@ -1,0 +1,25 @@
+/** Vocabulary shared by the contract, the domain and the UI. Plain data. */
+export const UTILITIES = ['electricity', 'water'] as const;
+export type Utility = (typeof UTILITIES)[number];
+
+/**
+ * What a meter is credited with (brief, "Sales"):
+ *  - energy: the card or remote write carries kWh / m³, so the counter prices the sale;
+ *  - money:  it carries yuan and the meter prices consumption itself (本地费控), the unit quote is an estimate;
+ *  - hall:   the hall keeps the balance and charges readings against it (远程费控).
+ */
+export const CREDIT_KINDS = ['energy', 'money', 'hall'] as const;
+export type CreditKind = (typeof CREDIT_KINDS)[number];
+
+export const CREDIT_VIAS = ['card', 'remote'] as const;
+export type CreditVia = (typeof CREDIT_VIAS)[number];
+
+export const ROLES = ['clerk', 'supervisor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CUSTOMER_CATEGORIES = ['residential', 'commercial', 'industrial', 'high_voltage', 'public_service'] as const;
+export type CustomerCategory = (typeof CUSTOMER_CATEGORIES)[number];
+
+/** How tiers accumulate: not at all (flat), over the calendar year, or over the calendar month. */
+export const TIER_PERIODS = ['none', 'year', 'month'] as const;
+export type TierPeriod = (typeof TIER_PERIODS)[number];
