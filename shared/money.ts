@@ -115,7 +115,8 @@ export function parseYuan(text: string): Fen | null {
   if (!match) return null;
   const whole = Number(match[1]);
   const fraction = Number((match[2] ?? '').padEnd(2, '0'));
-  return fen(whole * 100 + fraction);
+  const total = whole * 100 + fraction;
+  return total <= MAX_FEN ? fen(total) : null;
 }
 
 /** 12345 → "123.45"; -5 → "-0.05". Display only. */

@@ -77,7 +77,9 @@ const QUOTERS = { energy: energyQuote, money: moneyQuote, hall: hallQuote } as c
 export function quoteSale(ctx: QuoteContext, request: SaleRequest): Quote {
   const { payable, priced, creditAfter } = QUOTERS[ctx.creditKind](ctx, request);
   const creditedToMeter = ctx.creditKind === 'energy' ? priced.units : ctx.creditKind === 'money' ? payable : 0;
-  if (payable <= 0 && creditedToMeter <= 0) throw new DomainError('amount-buys-nothing');
+  // A sale must put something on the meter (or, for a hall-kept meter, into its balance): money too
+  // small for one unit step is refused at the counter rather than silently parked as credit.
+  if (ctx.creditKind === 'hall' ? payable <= 0 : creditedToMeter <= 0) throw new DomainError('amount-buys-nothing');
   const overdraftRecovered = Math.min(ctx.meterOverdraft, creditedToMeter);
   const meterRemainingAfter = ctx.meterRemaining + creditedToMeter - overdraftRecovered;
   if (ctx.creditCap !== null && ctx.creditKind !== 'hall' && meterRemainingAfter > ctx.creditCap) {

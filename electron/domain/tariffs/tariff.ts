@@ -86,14 +86,14 @@ export function unitsForMoney(tiers: readonly TariffTier[], already: Units, mone
   let total = 0;
   for (const { price, room } of tierRooms(tiers, already)) {
     if (room === 0) continue;
-    const roomCharge = chargeFor(units(room), price);
-    if (roomCharge <= budget) {
-      total += room;
-      budget -= roomCharge;
-      continue;
+    // Compare units, not charges: the charge of a whole (open) tier's room can exceed MAX_FEN.
+    const affordable = price > 0 ? unitsAffordable(fen(budget), price) : room;
+    if (affordable < room) {
+      total += affordable;
+      break;
     }
-    total += Math.min(room, unitsAffordable(fen(budget), price));
-    break;
+    total += room;
+    budget -= chargeFor(units(room), price);
   }
   return priceUnits(tiers, already, roundUnitsDownToStep(units(Math.min(total, MAX_UNITS)), step));
 }

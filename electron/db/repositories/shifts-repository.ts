@@ -1,0 +1,37 @@
+import type { Db } from './db';
+
+export async function openShiftOf(db: Db, clerkId: number) {
+  return db.selectFrom('shifts').selectAll().where('clerk_id', '=', clerkId).where('status', '=', 'open').executeTakeFirst();
+}
+
+export async function findShift(db: Db, id: number) {
+  return db.selectFrom('shifts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertShift(db: Db, s: { clerkId: number; counterCode: string; float: number; at: string }): Promise<number> {
+  const row = await db.insertInto('shifts').values({
+    clerk_id: s.clerkId, counter_code: s.counterCode, status: 'open', opened_at: s.at, float_fen: s.float,
+    closed_at: null, expected_fen: null, counted_fen: null, short_over_fen: null, denominations: null, note: null,
+  }).returning('id').executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+export async function closeShiftRow(db: Db, id: number, c: {
+  at: string; expected: number; counted: number; shortOver: number; denominations: string; note: string | null;
+}): Promise<void> {
+  await db.updateTable('shifts').set({
+    status: 'closed', closed_at: c.at, expected_fen: c.expected, counted_fen: c.counted, short_over_fen: c.shortOver,
+    denominations: c.denominations, note: c.note,
+  }).where('id', '=', id).where('status', '=', 'open').execute();
+}
+
+/** Sales of a shift grouped by utility, with the first and last receipt serials. */
+export async function shiftSalesSummary(db: Db, shiftId: number) {
+  const byUtility = await db.selectFrom('sales')
+    .select((eb) => ['utility', eb.fn.countAll<number>().as('count'), eb.fn.sum<number>('payable_fen').as('amount'), eb.fn.sum<number>('units').as('units')])
+    .where('shift_id', '=', shiftId).groupBy('utility').orderBy('utility').execute();
+  const range = await db.selectFrom('sales')
+    .select((eb) => [eb.fn.min<string>('receipt_no').as('first'), eb.fn.max<string>('receipt_no').as('last')])
+    .where('shift_id', '=', shiftId).executeTakeFirst();
+  return { byUtility, first: range?.first ?? null, last: range?.last ?? null };
+}

@@ -1,0 +1,48 @@
+/**
+ * The contract table's implementation: one line per method, each a thin call into a service. Input has
+ * already been validated against the method's zod schema and the role checked by the dispatcher.
+ */
+import { actorOf } from './call-context';
+import type { CallContext } from './call-context';
+import type { Services } from './services';
+import type { ContractInput, ContractOutput, MethodName } from '../../shared/contract/methods';
+
+export type Handler<M extends MethodName> = (input: ContractInput<M>, ctx: CallContext) => Promise<ContractOutput<M>>;
+export type Handlers = { readonly [M in MethodName]: Handler<M> };
+
+export function createHandlers(s: Services): Handlers {
+  return {
+    'auth.login': (i) => s.auth.login(i.username, i.password),
+    'auth.logout': async (_i, ctx) => s.auth.logout(ctx.session ?? ''),
+    'auth.me': (_i, ctx) => s.auth.me(actorOf(ctx), ctx.session ?? ''),
+    'auth.changePassword': (i, ctx) => s.auth.changePassword(actorOf(ctx), i.oldPassword, i.newPassword),
+
+    'users.list': () => s.users.list(),
+    'users.create': (i, ctx) => s.users.create(actorOf(ctx), i),
+    'users.setActive': (i, ctx) => s.users.setActive(actorOf(ctx), i.userId, i.active),
+    'users.resetPassword': (i, ctx) => s.users.resetPassword(actorOf(ctx), i.userId, i.password),
+
+    'customers.search': (i) => s.search.search(i.query, i.limit),
+    'accounts.get': (i) => s.accounts.get(i.accountId),
+    'accounts.open': (i, ctx) => s.accounts.open(actorOf(ctx), i),
+    'accounts.changeOwner': (i, ctx) => s.accounts.changeOwner(actorOf(ctx), i),
+    'accounts.changeMeter': (i, ctx) => s.accounts.changeMeter(actorOf(ctx), i),
+    'accounts.close': (i, ctx) => s.closeAccount.close(actorOf(ctx), i),
+    'accounts.events': (i) => s.accounts.events(i.accountId),
+
+    'tariffs.list': (i) => s.tariffs.list(i.utility),
+    'tariffs.create': (i, ctx) => s.tariffs.create(actorOf(ctx), i),
+    'tariffs.addVersion': (i, ctx) => s.tariffs.addVersion(actorOf(ctx), i),
+
+    'sales.quote': (i) => s.sales.quote(i),
+    'sales.sell': (i, ctx) => s.sales.sell(actorOf(ctx), i),
+    'sales.get': (i) => s.sales.get(i.saleId),
+
+    'shifts.open': (i, ctx) => s.shifts.open(actorOf(ctx), i.float),
+    'shifts.current': (_i, ctx) => s.shifts.current(actorOf(ctx)),
+    'shifts.close': (i, ctx) => s.shifts.close(actorOf(ctx), i.counted, i.note ?? null),
+    'shifts.report': (i, ctx) => s.shifts.report(actorOf(ctx), i.shiftId),
+
+    'audit.list': (i) => s.audit.list(i),
+  };
+}

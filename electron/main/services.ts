@@ -1,0 +1,29 @@
+import { createAccountsService } from '../services/accounts-service';
+import { createAuditService } from '../services/audit-service';
+import { createAuthService, createUsersService } from '../services/auth-service';
+import { createCloseAccountService } from '../services/close-account-service';
+import { createSalesService } from '../services/sales-service';
+import { createSearchService } from '../services/search-service';
+import { SessionStore } from '../services/sessions';
+import { createShiftsService } from '../services/shifts-service';
+import { createTariffsService } from '../services/tariffs-service';
+import type { ServiceDeps } from '../services/deps';
+
+/** Every service of the backend, built from the same dependencies. */
+export function createServices(deps: ServiceDeps) {
+  const sessions = new SessionStore();
+  return {
+    sessions,
+    auth: createAuthService(deps, sessions),
+    users: createUsersService(deps, sessions),
+    search: createSearchService(deps),
+    accounts: createAccountsService(deps),
+    closeAccount: createCloseAccountService(deps),
+    tariffs: createTariffsService(deps),
+    sales: createSalesService(deps),
+    shifts: createShiftsService(deps),
+    audit: createAuditService(deps),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import { DomainError } from '../domain/errors';
+import { quoteSale } from '../domain/sales/quote';
+import type { Quote, SaleRequest } from '../domain/sales/quote';
+import { planSale } from '../domain/sales/ledger-plan';
+import { businessDate, businessYear, periodKey } from '../domain/time/business-time';
+import { fen, formatYuan, units } from '../../shared/money';
+import { appendAudit } from '../db/repositories/audit-repository';
+import { addUnitsToDate, unitsToDate } from '../db/repositories/accounts-repository';
+import { appendLedger } from '../db/repositories/ledger-repository';
+import { findMeter, setMeterState } from '../db/repositories/meters-repository';
+import { allocateReceiptNo } from '../db/repositories/receipts-repository';
+import { findSale, findSaleByKey, insertSale } from '../db/repositories/sales-repository';
+import type { SaleRow } from '../db/repositories/sales-repository';
+import type { Db } from '../db/repositories/db';
+import { activeMeterOf, openAccountOrRefuse } from './accounts-service';
+import { requireOpenShift } from './shifts-service';
+import { tariffInForce } from './tariffs-service';
+import { found, inTransaction } from './deps';
+import type { Actor, ServiceDeps } from './deps';
+import type { ContractInput } from '../../shared/contract/methods';
+import type { QuoteView, SaleView, TierSegmentView } from '../../shared/contract/views';
+import type { CreditKind, Utility } from '../../shared/vocabulary';
+
+type RequestInput = ContractInput<'sales.quote'>['request'];
+
+function toSaleRequest(request: RequestInput): SaleRequest {
+  return request.mode === 'money' ? { mode: 'money', amount: fen(request.amount) } : { mode: 'units', units: units(request.units) };
+}
+
+/** Reads everything a quote depends on and prices the sale; writes nothing. */
+async function priceSale(db: Db, meterId: number, request: RequestInput, now: Date) {
+  const meterRow = found(await findMeter(db, meterId), 'meter');
+  const account = await openAccountOrRefuse(db, Number(meterRow.account_id));
+  const meter = await activeMeterOf(db, Number(account.id), meterId);
+  const date = businessDate(now);
+  const { version } = await tariffInForce(db, meter.tariff_id, date);
+  const period = periodKey(version.period, date);
+  const quote = quoteSale({
+    creditKind: meter.credit_kind as CreditKind, tiers: version.tiers, unitStep: meter.unit_step,
+    unitsToDate: units(await unitsToDate(db, Number(account.id), meter.utility, period)),
+    creditBefore: fen(Number(meter.credit_fen)), meterRemaining: Number(meter.remaining),
+    meterOverdraft: Number(meter.overdraft), creditCap: meter.credit_cap === null ? null : Number(meter.credit_cap),
+  }, toSaleRequest(request));
+  return { meter, accountId: Number(account.id), version, date, period, quote };
+}
+
+function quoteView(meterId: number, versionId: number, q: Quote): QuoteView {
+  return {
+    meterId, tariffVersionId: versionId, creditKind: q.creditKind, payable: q.payable, charge: q.charge, units: q.units,
+    unitsAreEstimate: q.unitsAreEstimate, segments: q.segments.map((s) => ({ ...s })), tierBefore: q.tierBefore,
+    creditBefore: q.creditBefore, creditAfter: q.creditAfter, creditedToMeter: q.creditedToMeter,
+    overdraftRecovered: q.overdraftRecovered, meterRemainingAfter: q.meterRemainingAfter,
+  };
+}
+
+export function saleView(row: SaleRow, replayed: boolean): SaleView {
+  const segments = JSON.parse(row.segments) as TierSegmentView[];
+  const n = (v: number) => Number(v);
+  return {
+    id: n(row.id), receiptNo: row.receipt_no, meterId: n(row.meter_id), accountId: n(row.account_id), shiftId: n(row.shift_id),
+    clerkId: n(row.clerk_id), counterCode: row.counter_code, tariffVersionId: n(row.tariff_version_id),
+    creditKind: row.credit_kind as CreditKind, payable: n(row.payable_fen), charge: n(row.charge_fen), units: n(row.units),
+    unitsAreEstimate: row.credit_kind === 'money', segments, tierBefore: segments[0]?.tier ?? 1,
+    creditBefore: n(row.credit_before_fen), creditAfter: n(row.credit_after_fen), creditedToMeter: n(row.credited_to_meter),
+    overdraftRecovered: n(row.overdraft_recovered), meterRemainingAfter: 0, tendered: n(row.tendered_fen), change: n(row.change_fen),
+    createdAt: row.created_at, businessDate: row.business_date, replayed,
+  };
+}
+
+/** The same request (meter, what was asked, tender) always hashes the same, so a retry can be told from a clash. */
+function requestHash(input: ContractInput<'sales.sell'>): string {
+  const canonical = JSON.stringify([input.meterId, input.request.mode, input.request.mode === 'money' ? input.request.amount : input.request.units, input.tendered]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+export function createSalesService(deps: ServiceDeps) {
+  async function replayOrNull(db: Db, input: ContractInput<'sales.sell'>): Promise<SaleView | null> {
+    const existing = await findSaleByKey(db, input.idempotencyKey);
+    if (!existing) return null;
+    if (existing.request_hash !== requestHash(input)) throw new DomainError('idempotency-conflict');
+    return saleView(existing, true);
+  }
+
+  /**
+   * A cash sale in one transaction: the sale row, its balanced ledger lines, the meter's held credit and
+   * remaining, units-to-date, a gapless receipt serial and the audit record land together or not at all.
+   */
+  async function sell(actor: Actor, input: ContractInput<'sales.sell'>): Promise<SaleView> {
+    return inTransaction(deps, async (trx) => {
+      const replay = await replayOrNull(trx, input);
+      if (replay) return replay;
+      const shift = await requireOpenShift(trx, actor);
+      const now = deps.clock.now();
+      const { meter, accountId, version, date, period, quote } = await priceSale(trx, input.meterId, input.request, now);
+      if (input.tendered < quote.payable) throw new DomainError('tendered-too-little', { payable: formatYuan(quote.payable) });
+      const receiptNo = await allocateReceiptNo(trx, deps.counterCode, businessYear(now));
+      const at = now.toISOString();
+      const saleId = await insertSale(trx, {
+        receipt_no: receiptNo, idempotency_key: input.idempotencyKey, request_hash: requestHash(input), shift_id: Number(shift.id),
+        clerk_id: actor.userId, counter_code: deps.counterCode, account_id: accountId, meter_id: meter.id, utility: meter.utility,
+        credit_kind: meter.credit_kind, tariff_version_id: version.id, business_date: date, period_key: period,
+        request_mode: input.request.mode, payable_fen: quote.payable, tendered_fen: input.tendered, change_fen: input.tendered - quote.payable,
+        charge_fen: quote.charge, units: quote.units, credit_before_fen: quote.creditBefore, credit_after_fen: quote.creditAfter,
+        credited_to_meter: quote.creditedToMeter, overdraft_recovered: quote.overdraftRecovered,
+        segments: JSON.stringify(quote.segments), payment_method: 'cash', created_at: at,
+      });
+      await appendLedger(trx, receiptNo, planSale(quote, meter.id), { saleId, accountId, shiftId: Number(shift.id), at });
+      await setMeterState(trx, meter.id, {
+        credit_fen: quote.creditAfter, remaining: quote.meterRemainingAfter, overdraft: Number(meter.overdraft) - quote.overdraftRecovered,
+      });
+      // Only energy sales move the tier: a money meter applies its own tiers to what it is credited.
+      if (meter.credit_kind === 'energy') await addUnitsToDate(trx, { accountId, utility: meter.utility as Utility, periodKey: period }, quote.units);
+      const view = { ...saleView(found(await findSale(trx, saleId), 'sale'), false), meterRemainingAfter: quote.meterRemainingAfter, tierBefore: quote.tierBefore };
+      await appendAudit(trx, { at, userId: actor.userId, action: 'sale.create', entity: 'sale', entityId: saleId, after: view });
+      return view;
+    });
+  }
+
+  return {
+    sell,
+    async quote(input: ContractInput<'sales.quote'>): Promise<QuoteView> {
+      const { meter, version, quote } = await priceSale(deps.db, input.meterId, input.request, deps.clock.now());
+      return quoteView(meter.id, version.id, quote);
+    },
+    async get(saleId: number): Promise<SaleView> {
+      return saleView(found(await findSale(deps.db, saleId), 'sale'), false);
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import { DomainError } from '../domain/errors';
+import { tierProblem, versionInForce } from '../domain/tariffs/tariff';
+import type { TariffTier, TariffVersion } from '../domain/tariffs/tariff';
+import { businessDate } from '../domain/time/business-time';
+import { price, units } from '../../shared/money';
+import { appendAudit } from '../db/repositories/audit-repository';
+import { findTariff, findTariffByCode, insertTariff, insertTariffVersion, listTariffs, tariffVersions } from '../db/repositories/tariffs-repository';
+import type { Db } from '../db/repositories/db';
+import { found, inTransaction, nowIso } from './deps';
+import type { Actor, ServiceDeps } from './deps';
+import type { TariffView } from '../../shared/contract/views';
+import type { CustomerCategory, TierPeriod, Utility } from '../../shared/vocabulary';
+
+type TierInput = readonly { uptoUnits: number | null; price: number }[];
+
+function toTiers(input: TierInput): TariffTier[] {
+  const tiers = input.map((t) => ({ uptoUnits: t.uptoUnits === null ? null : units(t.uptoUnits), price: price(t.price) }));
+  const problem = tierProblem(tiers);
+  if (problem) throw new DomainError('tariff-invalid', { reason: problem });
+  return tiers;
+}
+
+/** The tariff row and the version in force on a business date, or `no-tariff`. */
+export async function tariffInForce(db: Db, tariffId: number, date: string) {
+  const tariff = found(await findTariff(db, tariffId), 'tariff');
+  const version = versionInForce(await tariffVersions(db, tariffId, tariff.period as TierPeriod), date);
+  if (!version) throw new DomainError('no-tariff', { date });
+  return { tariff, version: version as TariffVersion };
+}
+
+export async function tariffView(db: Db, tariffId: number): Promise<TariffView> {
+  const row = found(await findTariff(db, tariffId), 'tariff');
+  const versions = await tariffVersions(db, tariffId, row.period as TierPeriod);
+  return {
+    id: Number(row.id), code: row.code, name: row.name, utility: row.utility as Utility,
+    category: row.category as CustomerCategory, period: row.period as TierPeriod,
+    versions: versions.map((v) => ({ id: v.id, effectiveFrom: v.effectiveFrom, tiers: v.tiers.map((t) => ({ uptoUnits: t.uptoUnits, price: t.price })) })),
+  };
+}
+
+export function createTariffsService(deps: ServiceDeps) {
+  return {
+    async list(utility?: Utility): Promise<TariffView[]> {
+      const rows = await listTariffs(deps.db, utility);
+      return Promise.all(rows.map((row) => tariffView(deps.db, Number(row.id))));
+    },
+
+    async create(actor: Actor | null, input: { code: string; name: string; utility: Utility; category: CustomerCategory; period: TierPeriod; effectiveFrom: string; tiers: TierInput }) {
+      const tiers = toTiers(input.tiers);
+      if (await findTariffByCode(deps.db, input.code)) throw new DomainError('tariff-code-taken');
+      return inTransaction(deps, async (trx) => {
+        const id = await insertTariff(trx, { ...input, at: nowIso(deps) });
+        await insertTariffVersion(trx, { tariffId: id, effectiveFrom: input.effectiveFrom, tiers, at: nowIso(deps), userId: actor?.userId ?? null });
+        const view = await tariffView(trx, id);
+        await appendAudit(trx, { at: nowIso(deps), userId: actor?.userId ?? null, action: 'tariff.create', entity: 'tariff', entityId: id, after: view });
+        return view;
+      });
+    },
+
+    /** A price change is a new version from a date on; versions are never edited (append-only in the database). */
+    async addVersion(actor: Actor, input: { tariffId: number; effectiveFrom: string; tiers: TierInput }) {
+      const tiers = toTiers(input.tiers);
+      if (input.effectiveFrom < businessDate(deps.clock.now())) throw new DomainError('tariff-version-in-past');
+      return inTransaction(deps, async (trx) => {
+        const before = await tariffView(trx, input.tariffId);
+        if (before.versions.some((v) => v.effectiveFrom === input.effectiveFrom)) throw new DomainError('tariff-version-exists');
+        await insertTariffVersion(trx, { ...input, tiers, at: nowIso(deps), userId: actor.userId });
+        const after = await tariffView(trx, input.tariffId);
+        await appendAudit(trx, { at: nowIso(deps), userId: actor.userId, action: 'tariff.add-version', entity: 'tariff', entityId: input.tariffId, before, after });
+        return after;
+      });
+    },
+  };
+}

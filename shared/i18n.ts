@@ -1,0 +1,36 @@
+/**
+ * One i18next setup for the backend's messages, the UI and the slips. zh-CN is the default and the
+ * fallback; English is the second language.
+ */
+import i18next from 'i18next';
+import type { i18n as I18n } from 'i18next';
+import zhErrors from './locales/zh-CN/errors.json';
+import enErrors from './locales/en/errors.json';
+
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'zh-CN';
+
+export const RESOURCES = {
+  'zh-CN': { errors: zhErrors },
+  en: { errors: enErrors },
+} as const;
+
+/** A separate instance per caller, so the backend's language never follows the UI's global state. */
+export function createI18n(language: Language = DEFAULT_LANGUAGE): I18n {
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng: language,
+    fallbackLng: DEFAULT_LANGUAGE,
+    resources: RESOURCES,
+    ns: ['errors'],
+    defaultNS: 'errors',
+    initAsync: false,
+    interpolation: { escapeValue: false },
+  });
+  return instance;
+}
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
