@@ -1,0 +1,81 @@
+/**
+ * `db verify`: proves the books are whole. Every check is a query that must return no offending rows:
+ * a balanced ledger per transaction, every sale's cash and revenue lines matching the sale row, each
+ * meter's held credit equal to its ledger, units-to-date equal to the sales behind them, and receipt
+ * serials without gaps. Dialect-neutral SQL, so the same checks run on PostgreSQL.
+ */
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Database } from './schema';
+
+export interface VerifyCheck {
+  readonly name: string;
+  readonly ok: boolean;
+  /** Up to five offending rows, for the operator to look at. */
+  readonly offenders: readonly unknown[];
+}
+
+type Check = { name: string; query: (db: Kysely<Database>) => Promise<unknown[]> };
+
+const CHECKS: Check[] = [
+  {
+    name: 'ledger-transactions-balance',
+    query: (db) => db.selectFrom('ledger_entries').select(['txn_ref', (eb) => eb.fn.sum<number>('amount_fen').as('sum')])
+      .groupBy('txn_ref').having((eb) => eb.fn.sum('amount_fen'), '!=', 0).limit(5).execute(),
+  },
+  {
+    name: 'sale-cash-matches-payable',
+    query: (db) => sql<unknown>`select s.receipt_no, s.payable_fen, coalesce(sum(l.amount_fen), 0) as cash
+      from sales s left join ledger_entries l on l.sale_id = s.id and l.book = 'cash'
+      group by s.id, s.receipt_no, s.payable_fen having coalesce(sum(l.amount_fen), 0) <> s.payable_fen limit 5`.execute(db).then((r) => r.rows),
+  },
+  {
+    name: 'sale-revenue-matches-charge',
+    query: (db) => sql<unknown>`select s.receipt_no, s.charge_fen, coalesce(sum(l.amount_fen), 0) as revenue
+      from sales s left join ledger_entries l on l.sale_id = s.id and l.book = 'revenue'
+      group by s.id, s.receipt_no, s.charge_fen having coalesce(sum(l.amount_fen), 0) <> -s.charge_fen limit 5`.execute(db).then((r) => r.rows),
+  },
+  {
+    name: 'meter-credit-equals-ledger',
+    query: (db) => sql<unknown>`select m.meter_no, m.credit_fen, coalesce(sum(l.amount_fen), 0) as ledger
+      from meters m left join ledger_entries l on l.meter_id = m.id and l.book = 'customer_credit'
+      group by m.id, m.meter_no, m.credit_fen having m.credit_fen <> -coalesce(sum(l.amount_fen), 0) limit 5`.execute(db).then((r) => r.rows),
+  },
+  {
+    name: 'units-to-date-equal-sales',
+    query: (db) => sql<unknown>`select u.account_id, u.utility, u.period_key, u.units, coalesce(sum(s.units), 0) as sold
+      from units_to_date u left join sales s on s.account_id = u.account_id and s.utility = u.utility
+        and s.period_key = u.period_key and s.credit_kind = 'energy'
+      group by u.account_id, u.utility, u.period_key, u.units having u.units <> coalesce(sum(s.units), 0) limit 5`.execute(db).then((r) => r.rows),
+  },
+  {
+    name: 'receipt-serials-gapless',
+    query: async (db) => {
+      const issued = await sql<{ counter_code: string; year: number; n: number }>`select counter_code, year, count(*) as n from (
+          select counter_code, cast(substr(receipt_no, length(counter_code) + 2, 4) as integer) as year from sales
+          union all select substr(receipt_no, 1, length(receipt_no) - 12) as counter_code,
+            cast(substr(receipt_no, length(receipt_no) - 10, 4) as integer) as year from account_events where receipt_no is not null
+        ) issued group by counter_code, year`.execute(db);
+      const sequences = await db.selectFrom('receipt_sequences').selectAll().execute();
+      const bad = sequences.filter((seq) => Number(issued.rows.find((r) => r.counter_code === seq.counter_code && Number(r.year) === seq.year)?.n ?? 0) !== Number(seq.last_no));
+      const orphan = issued.rows.filter((r) => !sequences.some((seq) => seq.counter_code === r.counter_code && seq.year === Number(r.year)));
+      return [...bad, ...orphan].slice(0, 5);
+    },
+  },
+  {
+    name: 'closed-shifts-reconcile',
+    query: (db) => sql<unknown>`select sh.id, sh.expected_fen, sh.float_fen + coalesce(sum(l.amount_fen), 0) as computed
+      from shifts sh left join ledger_entries l on l.shift_id = sh.id and l.book = 'cash' where sh.status = 'closed'
+      group by sh.id, sh.expected_fen, sh.float_fen
+      having sh.expected_fen <> sh.float_fen + coalesce(sum(l.amount_fen), 0) or sh.short_over_fen <> sh.counted_fen - sh.expected_fen limit 5`.execute(db).then((r) => r.rows),
+  },
+];
+
+export async function verifyBooks(db: Kysely<Database>): Promise<VerifyCheck[]> {
+  const results: VerifyCheck[] = [];
+  for (const check of CHECKS) {
+    const offenders = await check.query(db);
+    results.push({ name: check.name, ok: offenders.length === 0, offenders });
+  }
+  return results;
+}
