@@ -51,13 +51,19 @@ const CHECKS: Check[] = [
   {
     name: 'receipt-serials-gapless',
     query: async (db) => {
-      const issued = await sql<{ counter_code: string; year: number; n: number }>`select counter_code, year, count(*) as n from (
-          select counter_code, cast(substr(receipt_no, length(counter_code) + 2, 4) as integer) as year from sales
+      // Serials are unique, so "as many as last_no and none above it" means exactly 1..last_no: no gap.
+      const issued = await sql<{ counter_code: string; year: number; n: number; top: number }>`select counter_code, year, count(*) as n, max(serial) as top from (
+          select counter_code, cast(substr(receipt_no, length(counter_code) + 2, 4) as integer) as year,
+            cast(substr(receipt_no, length(receipt_no) - 5) as integer) as serial from sales
           union all select substr(receipt_no, 1, length(receipt_no) - 12) as counter_code,
-            cast(substr(receipt_no, length(receipt_no) - 10, 4) as integer) as year from account_events where receipt_no is not null
+            cast(substr(receipt_no, length(receipt_no) - 10, 4) as integer) as year,
+            cast(substr(receipt_no, length(receipt_no) - 5) as integer) as serial from account_events where receipt_no is not null
         ) issued group by counter_code, year`.execute(db);
       const sequences = await db.selectFrom('receipt_sequences').selectAll().execute();
-      const bad = sequences.filter((seq) => Number(issued.rows.find((r) => r.counter_code === seq.counter_code && Number(r.year) === seq.year)?.n ?? 0) !== Number(seq.last_no));
+      const bad = sequences.filter((seq) => {
+        const row = issued.rows.find((r) => r.counter_code === seq.counter_code && Number(r.year) === seq.year);
+        return Number(row?.n ?? 0) !== Number(seq.last_no) || Number(row?.top ?? 0) !== Number(seq.last_no);
+      });
       const orphan = issued.rows.filter((r) => !sequences.some((seq) => seq.counter_code === r.counter_code && seq.year === Number(r.year)));
       return [...bad, ...orphan].slice(0, 5);
     },

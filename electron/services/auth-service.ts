@@ -86,14 +86,16 @@ export function createUsersService(deps: ServiceDeps, sessions: SessionStore) {
   }
 
   async function change(actor: Actor, userId: number, action: string, patch: Parameters<typeof updateUser>[2]) {
-    return inTransaction(deps, async (trx) => {
+    const after = await inTransaction(deps, async (trx) => {
       const before = userView(found(await findUser(trx, userId), 'user'));
       await updateUser(trx, userId, patch);
-      const after = userView(found(await findUser(trx, userId), 'user'));
-      await appendAudit(trx, { at: nowIso(deps), userId: actor.userId, action, entity: 'user', entityId: userId, before, after });
-      sessions.endAllOf(userId);
-      return after;
+      const changed = userView(found(await findUser(trx, userId), 'user'));
+      await appendAudit(trx, { at: nowIso(deps), userId: actor.userId, action, entity: 'user', entityId: userId, before, after: changed });
+      return changed;
     });
+    // Only once the change is committed: the user's open sessions end (deactivated or new password).
+    sessions.endAllOf(userId);
+    return after;
   }
 
   return {

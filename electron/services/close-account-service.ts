@@ -57,6 +57,8 @@ export function createCloseAccountService(deps: ServiceDeps) {
       const at = now.toISOString();
       await openAccountOrRefuse(trx, input.accountId);
       const meters = (await metersOfAccount(trx, input.accountId)).filter((m) => m.status === 'active');
+      // The customer still owes what the meter lent (透支): it is recovered by a sale before closing.
+      if (meters.some((m) => Number(m.overdraft) > 0)) throw new DomainError('meter-has-overdraft');
       const refunds = await refundsFor(trx, meters, input.residuals, businessDate(now));
       const total = refunds.reduce((sum, r) => sum + r.held + r.residual, 0);
       const shift = total > 0 ? await requireOpenShift(trx, actor) : null;

@@ -5,7 +5,7 @@ import type { Quote, SaleRequest } from '../domain/sales/quote';
 import { planSale } from '../domain/sales/ledger-plan';
 import { businessDate, businessYear, periodKey } from '../domain/time/business-time';
 import { fen, formatYuan, units } from '../../shared/money';
-import { appendAudit } from '../db/repositories/audit-repository';
+import { appendAudit, findAuditAfter } from '../db/repositories/audit-repository';
 import { addUnitsToDate, unitsToDate } from '../db/repositories/accounts-repository';
 import { appendLedger } from '../db/repositories/ledger-repository';
 import { findMeter, setMeterState } from '../db/repositories/meters-repository';
@@ -68,6 +68,17 @@ export function saleView(row: SaleRow, replayed: boolean): SaleView {
   };
 }
 
+/**
+ * A stored sale as it was first answered. meterRemainingAfter and tierBefore are not columns of `sales`;
+ * they come from the sale's own audit record (written in the sale's transaction), so a replay or a
+ * reprint answers exactly what the first call did.
+ */
+async function storedSaleView(db: Db, row: SaleRow, replayed: boolean): Promise<SaleView> {
+  const first = (await findAuditAfter(db, 'sale', row.id, 'sale.create')) as Partial<SaleView> | undefined;
+  const view = saleView(row, replayed);
+  return { ...view, meterRemainingAfter: first?.meterRemainingAfter ?? view.meterRemainingAfter, tierBefore: first?.tierBefore ?? view.tierBefore };
+}
+
 /** The same request (meter, what was asked, tender) always hashes the same, so a retry can be told from a clash. */
 function requestHash(input: ContractInput<'sales.sell'>): string {
   const canonical = JSON.stringify([input.meterId, input.request.mode, input.request.mode === 'money' ? input.request.amount : input.request.units, input.tendered]);
@@ -79,7 +90,7 @@ export function createSalesService(deps: ServiceDeps) {
     const existing = await findSaleByKey(db, input.idempotencyKey);
     if (!existing) return null;
     if (existing.request_hash !== requestHash(input)) throw new DomainError('idempotency-conflict');
-    return saleView(existing, true);
+    return storedSaleView(db, existing, true);
   }
 
   /**
@@ -124,7 +135,7 @@ export function createSalesService(deps: ServiceDeps) {
       return quoteView(meter.id, version.id, quote);
     },
     async get(saleId: number): Promise<SaleView> {
-      return saleView(found(await findSale(deps.db, saleId), 'sale'), false);
+      return storedSaleView(deps.db, found(await findSale(deps.db, saleId), 'sale'), false);
     },
   };
 }

@@ -19,7 +19,9 @@ export const positiveUnits = z.number().int().positive().max(MAX_SALE_UNITS);
 export const price = z.number().int().nonnegative().max(10_000_000);
 export const text = (max: number) => z.string().trim().min(1).max(max);
 export const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
-export const businessDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(s)), 'invalid date');
+/** A calendar date that exists: '2026-02-30' is refused (Date.parse would roll it over to 2 March). */
+export const businessDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => { const d = new Date(`${s}T00:00:00Z`); return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s; }, 'invalid date');
 export const phone = z.string().trim().regex(/^[0-9+\-\s]{5,20}$/);
 export const utility = z.enum(UTILITIES);
 export const creditKind = z.enum(CREDIT_KINDS);

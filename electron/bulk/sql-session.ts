@@ -1,0 +1,87 @@
+/**
+ * Where bulk statements run. A BulkSession is one transaction: statements are handed to `run` in
+ * order and land together at `commit`, or not at all. Two kinds:
+ *  - inProcessSession: a Kysely transaction on the caller's connection (any dialect; with PostgreSQL
+ *    the engine already works in its own process, so nothing more is needed);
+ *  - sqliteWorkerSession (sqlite-worker-session.ts): the same statements executed by SQLite on a
+ *    worker thread, so building rows (JavaScript) and writing them (SQLite) use both cores.
+ * Statements are compiled on the caller's side by Kysely for the session's dialect.
+ */
+import { CompiledQuery } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { Db } from '../db/repositories/db';
+import { IdMaps } from './id-maps.mjs';
+import type { RememberMessage, RunMessage } from './id-maps.mjs';
+
+export interface SqlStatement {
+  readonly sql: string;
+  readonly parameters: readonly unknown[];
+}
+
+/** A bulk INSERT whose reference parameters (keys) the session swaps for ids before binding. */
+export interface WriteStatement extends SqlStatement, RunMessage {}
+
+/** A query `select id, <key columns> from <table> where id > ?` that fills the id map `map`. */
+export interface RememberStatement extends RememberMessage {
+  readonly sql: string;
+}
+
+export interface BulkSession {
+  /**
+   * For lookups before writing. It may not see this session's own uncommitted writes (the worker
+   * session reads on another connection), so bulk code keeps what it wrote in memory or uses `all`.
+   */
+  readonly read: Db;
+  /** Compiles statements in the session's dialect; never executes them. */
+  readonly compiler: Kysely<Database>;
+  /** Queues a statement; it runs after every earlier one. A failure surfaces at a later call. */
+  run(statement: WriteStatement): Promise<void>;
+  /** Queues a read of the ids of rows inserted so far, into an id map that later statements refer to. */
+  remember(statement: RememberStatement): Promise<void>;
+  /** Queues one statement run once per parameter list (e.g. an UPDATE per row). */
+  each(sql: string, rows: readonly (readonly unknown[])[]): Promise<void>;
+  /** Runs a query after every earlier statement, inside the transaction, and returns its rows. */
+  all<R>(statement: SqlStatement): Promise<R[]>;
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+}
+
+/** A session on the caller's own connection, in a Kysely-controlled transaction. */
+export async function inProcessSession(db: Kysely<Database>): Promise<BulkSession> {
+  const trx = await db.startTransaction().execute();
+  const maps = new IdMaps();
+  return {
+    read: trx,
+    compiler: db,
+    async run(statement) {
+      await trx.executeQuery(CompiledQuery.raw(statement.sql, maps.translate(statement)));
+    },
+    async each(sql, rows) {
+      for (const parameters of rows) await trx.executeQuery(CompiledQuery.raw(sql, [...parameters]));
+    },
+    async remember(statement) {
+      const result = await trx.executeQuery<Record<string, unknown>>(CompiledQuery.raw(statement.sql, maps.rememberParameters(statement)));
+      maps.remember(statement, result.rows);
+    },
+    async all<R>(statement: SqlStatement) {
+      return (await trx.executeQuery<R>(CompiledQuery.raw(statement.sql, [...statement.parameters]))).rows as R[];
+    },
+    commit: () => trx.commit().execute(),
+    rollback: () => trx.rollback().execute(),
+  };
+}
+
+/** Runs `work` in a session and commits, or rolls back and rethrows. */
+export async function withSession<T>(open: () => Promise<BulkSession>, work: (session: BulkSession) => Promise<T>): Promise<T> {
+  const session = await open();
+  let result: T;
+  try {
+    result = await work(session);
+  } catch (error) {
+    await session.rollback().catch(() => undefined);
+    throw error;
+  }
+  await session.commit();
+  return result;
+}

@@ -1,0 +1,30 @@
+import { join } from 'node:path';
+import { runBench } from '../../bench/run-bench';
+import { intOption, positionals, stringOption } from '../args';
+import { defineCommand } from '../command';
+
+const USAGE = 'halldesk bench [--json] [--customers 200000] [--sales 2000000] [--iterations 1000] [--import-rows 200000] [--cache DIR]';
+
+export const benchCommand = defineCommand({
+  summary: 'measure lookups, quotes, sale commits, the shift report, import and open on a generated hall',
+  usage: USAGE,
+  options: {
+    json: { type: 'boolean' }, customers: { type: 'string' }, sales: { type: 'string' }, iterations: { type: 'string' },
+    'import-rows': { type: 'string' }, cache: { type: 'string' },
+  },
+  async run(parsed) {
+    positionals(parsed, 0, USAGE);
+    const json = parsed.values.json === true;
+    const figures = await runBench({
+      customers: intOption(parsed, 'customers', 200_000),
+      sales: intOption(parsed, 'sales', 2_000_000),
+      iterations: Math.max(10, intOption(parsed, 'iterations', 1000)),
+      importRows: Math.max(100, intOption(parsed, 'import-rows', 200_000)),
+      cacheDir: stringOption(parsed, 'cache') ?? join(process.cwd(), 'bench-data'),
+      log: (line) => console.error(line),
+    });
+    if (json) console.log(JSON.stringify(figures));
+    else for (const [name, value] of Object.entries(figures)) console.log(`${name.padEnd(26)} ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`);
+    return 0;
+  },
+});

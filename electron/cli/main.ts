@@ -1,0 +1,57 @@
+/**
+ * `halldesk <group> <command> [options]`. Every command takes --data DIR (default HALLDESK_DATA, then
+ * the app's data folder) and --help. Exit codes: 0 done, 1 the work failed, 2 a bad argument.
+ */
+import { UsageError } from './args';
+import { dbCommands } from './commands/db';
+import { demoCommands } from './commands/demo';
+import { importCommands } from './commands/import';
+import { benchCommand } from './commands/bench';
+import { startCommand } from './commands/start';
+import type { Command } from './command';
+
+const COMMANDS: Record<string, Command> = {
+  ...dbCommands,
+  ...demoCommands,
+  ...importCommands,
+  bench: benchCommand,
+  start: startCommand,
+};
+
+function overview(): string {
+  const lines = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(18)} ${command.summary}`);
+  return ['usage: halldesk <command> [--data DIR] [options]', '', 'commands:', ...lines, '',
+    'Run "halldesk <command> --help" for the options of one command.'].join('\n');
+}
+
+/** Splits "db migrate --x" into the command "db migrate" and its arguments. */
+function findCommand(argv: string[]): { name: string; rest: string[] } | null {
+  for (const words of [2, 1]) {
+    const name = argv.slice(0, words).join(' ');
+    if (COMMANDS[name]) return { name, rest: argv.slice(words) };
+  }
+  return null;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    console.log(overview());
+    return argv.length === 0 ? 2 : 0;
+  }
+  const found = findCommand(argv);
+  if (!found) {
+    console.error(`halldesk: unknown command "${argv.slice(0, 2).join(' ')}"; run "halldesk --help"`);
+    return 2;
+  }
+  const command = COMMANDS[found.name]!;
+  try {
+    return await command.run(found.rest);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`halldesk ${found.name}: ${error.message}`);
+      return 2;
+    }
+    console.error(`halldesk ${found.name}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * For `halldesk start`: on the very first run (a brand-new database, no accounts yet) the counter opens
+ * on a small demo hall instead of an empty screen. Returns what was seeded, for the console, or null
+ * when the database was not new.
+ */
+import type { Backend } from '../main/composition';
+import { seedDemoHall } from './seed';
+
+export async function ensureDemoHall(backend: Backend): Promise<string | null> {
+  if (backend.firstAdminPassword === null) return null;
+  const accounts = await backend.database.db.selectFrom('accounts').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  if (Number(accounts.n) > 0) return null;
+  const counts = await seedDemoHall(backend, {});
+  const logins = counts.logins.map((l) => `${l.username}/${l.password}`).join(', ');
+  return `${counts.customers} customers, ${counts.sales} sales over the past year; logins ${logins}`;
+}

@@ -1,0 +1,179 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBackend } from '../support/backend';
+import type { Fixture } from '../support/backend';
+import { verifyBooks } from '../../electron/db/verify';
+import { backupTo } from '../../electron/db/sqlite-maintenance';
+import { openSqlite } from '../../electron/db/open-sqlite';
+import { LATEST_SCHEMA_VERSION } from '../../electron/db/migrations/index';
+
+const CHECKS = ['ledger-transactions-balance', 'sale-cash-matches-payable', 'sale-revenue-matches-charge', 'meter-credit-equals-ledger',
+  'units-to-date-equal-sales', 'receipt-serials-gapless', 'closed-shifts-reconcile'];
+
+/** Real business: an energy sale across a tier, water, money and hall sales, a closed shift, a meter change and a closed account. */
+async function trade(fx: Fixture) {
+  const { sessions, meters } = fx;
+  const sell = (session: string, meterId: number, amount: number) =>
+    fx.ok('sales.sell', { meterId, request: { mode: 'money', amount }, tendered: amount, idempotencyKey: fx.key() }, session);
+  await fx.ok('shifts.open', { float: 20_000 }, sessions.clerk1);
+  await fx.ok('shifts.open', { float: 0 }, sessions.clerk2);
+  await fx.ok('shifts.open', { float: 50_000 }, sessions.supervisor);
+  const first = await sell(sessions.clerk1, meters.energy, 150_000);
+  for (const [meterId, amount] of [[meters.water, 5_000], [meters.money, 5_000], [meters.hall, 20_000]] as const) await sell(sessions.clerk1, meterId, amount);
+  await sell(sessions.clerk2, meters.hall, 3_000);
+  await fx.ok('shifts.close', { counted: { 1000: 3 } }, sessions.clerk2);
+  const moved = await fx.openAccount([fx.newMeter('energy')]);
+  await sell(sessions.clerk1, moved.meters[0]!.id, 10_000);
+  await fx.ok('accounts.changeMeter', { accountId: moved.id, oldMeterId: moved.meters[0]!.id, finalRemaining: 100, newMeter: fx.newMeter('energy'), reason: '换表' }, sessions.supervisor);
+  const closing = await fx.openAccount([fx.newMeter('hall')]);
+  await sell(sessions.clerk1, closing.meters[0]!.id, 8_000);
+  await fx.ok('accounts.close', { accountId: closing.id, residuals: [], reason: '销户' }, sessions.supervisor);
+  return { first };
+}
+
+describe('verifyBooks', () => {
+  let fx: Fixture;
+  let saleId: number;
+  beforeAll(async () => {
+    fx = await buildBackend();
+    saleId = (await trade(fx)).first.id;
+  });
+  afterAll(async () => { await fx.close(); });
+
+  const failing = async () => (await verifyBooks(fx.backend.database.db)).filter((c) => !c.ok);
+  /** Tampers inside a savepoint, reports what verify finds, then rolls the tampering back. */
+  async function tampered(sql: string) {
+    fx.raw.exec('savepoint tamper');
+    try {
+      fx.raw.exec(sql);
+      return await failing();
+    } finally {
+      fx.raw.exec('rollback to tamper; release tamper');
+    }
+  }
+  const names = (checks: { name: string }[]) => checks.map((c) => c.name);
+
+  it('is clean after real business, every check run', async () => {
+    const checks = await verifyBooks(fx.backend.database.db);
+    expect(checks.map((c) => [c.name, c.ok, c.offenders])).toEqual(CHECKS.map((name) => [name, true, []]));
+  });
+
+  it('finds a meter whose held credit no longer equals its ledger', async () => {
+    const found = await tampered(`update meters set credit_fen = credit_fen + 1 where id = ${fx.meters.energy}`);
+    expect(names(found)).toEqual(['meter-credit-equals-ledger']);
+    expect(found[0]!.offenders).toEqual([expect.objectContaining({ meter_no: fx.accounts.energy.meters[0]!.meterNo })]);
+  });
+
+  it('finds units-to-date that no longer equal the sales behind them', async () => {
+    expect(names(await tampered('update units_to_date set units = units + 100'))).toEqual(['units-to-date-equal-sales']);
+  });
+
+  it('finds a deleted cash line once the tamperer has dropped the trigger', async () => {
+    const found = await tampered(`drop trigger ledger_entries_no_delete; delete from ledger_entries where sale_id = ${saleId} and book = 'cash'`);
+    expect(names(found)).toEqual(['ledger-transactions-balance', 'sale-cash-matches-payable']);
+    expect(await failing()).toEqual([]);
+    expect(fx.raw.prepare("select count(*) as n from sqlite_master where name = 'ledger_entries_no_delete'").get()).toEqual({ n: 1 });
+  });
+
+  it('finds a changed revenue line', async () => {
+    const found = await tampered(`drop trigger ledger_entries_no_update; update ledger_entries set amount_fen = amount_fen + 1 where sale_id = ${saleId} and book = 'revenue'`);
+    expect(names(found)).toEqual(['ledger-transactions-balance', 'sale-revenue-matches-charge']);
+  });
+
+  it('finds a gap in the receipt serials', async () => {
+    expect(names(await tampered('update receipt_sequences set last_no = last_no + 1'))).toEqual(['receipt-serials-gapless']);
+    expect(names(await tampered("insert into receipt_sequences (counter_code, year, last_no) values ('B02', 2026, 1)"))).toEqual(['receipt-serials-gapless']);
+  });
+
+  it('finds a serial missing from the middle even when the count was patched to match', async () => {
+    const sale = fx.raw.prepare("select id, receipt_no from sales where receipt_no = 'A01-2026-000003'").get() as { id: number; receipt_no: string };
+    expect(fx.raw.prepare('select credit_kind from sales where id = ?').get(sale.id)).toEqual({ credit_kind: 'money' });
+    const found = await tampered(`drop trigger sales_no_delete; drop trigger ledger_entries_no_delete;
+      delete from ledger_entries where txn_ref = '${sale.receipt_no}'; delete from sales where id = ${sale.id};
+      update receipt_sequences set last_no = last_no - 1`);
+    expect(names(found)).toEqual(['receipt-serials-gapless']);
+  });
+
+  it('finds a closed shift whose expected cash was edited', async () => {
+    expect(names(await tampered("update shifts set expected_fen = expected_fen - 100, short_over_fen = short_over_fen + 100 where status = 'closed'")))
+      .toEqual(['closed-shifts-reconcile']);
+  });
+
+  it('backupTo writes a verified copy and refuses to overwrite a file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'halldesk-backup-'));
+    try {
+      const target = join(dir, 'copy.sqlite');
+      const sales = (fx.raw.prepare('select count(*) as n from sales').get() as { n: number }).n;
+      const report = await backupTo(fx.backend.database, target);
+      expect(report).toMatchObject({ file: target, schemaVersion: LATEST_SCHEMA_VERSION, sales });
+      expect(report.pages).toBeGreaterThan(0);
+      const copy = openSqlite(target, { readonly: true });
+      try {
+        expect((await verifyBooks(copy.db)).every((c) => c.ok)).toBe(true);
+        expect(copy.raw.prepare('select count(*) as n from ledger_entries').get()).toEqual(fx.raw.prepare('select count(*) as n from ledger_entries').get());
+      } finally {
+        await copy.close();
+      }
+      const existing = join(dir, 'existing.sqlite');
+      await writeFile(existing, 'keep me');
+      await expect(backupTo(fx.backend.database, existing)).rejects.toThrow(`refusing to overwrite ${existing}`);
+      expect(await readFile(existing, 'utf8')).toBe('keep me');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the halldesk CLI, end to end', () => {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  let fx: Fixture;
+  beforeAll(async () => {
+    fx = await buildBackend();
+    await trade(fx);
+    await fx.backend.close();
+  });
+  afterAll(async () => { await rm(fx.dataDir, { recursive: true, force: true }); });
+
+  function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, ['electron/cli/bin.mjs', ...args], { cwd: root, env: { ...process.env, HALLDESK_DATA: fx.dataDir } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+      child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+  }
+
+  it('db verify exits 0 on clean books and 1 after tampering', async () => {
+    const clean = await cli('db', 'verify', '--data', fx.dataDir);
+    expect({ code: clean.code, stderr: clean.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(clean.stdout).toContain('database is clean and balanced');
+    const handle = openSqlite(join(fx.dataDir, 'halldesk.sqlite'));
+    handle.raw.prepare('update meters set credit_fen = credit_fen + 1 where id = ?').run(fx.meters.hall);
+    await handle.close();
+    const dirty = await cli('db', 'verify', '--data', fx.dataDir, '--json');
+    expect(dirty.code).toBe(1);
+    const report = JSON.parse(dirty.stdout) as { clean: boolean; checks: { name: string; ok: boolean }[] };
+    expect(report.clean).toBe(false);
+    expect(report.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(['meter-credit-equals-ledger']);
+  });
+
+  it('answers bad arguments with exit 2 and one line on stderr, and --help with 0', async () => {
+    const [bogus, noFile, help] = await Promise.all([cli('db', 'migrate', '--bogus'), cli('db', 'backup'), cli('--help')]);
+    expect(bogus.code).toBe(2);
+    expect(bogus.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bogus.stderr).toContain('halldesk db migrate:');
+    expect(bogus.stderr).toContain('--bogus');
+    expect(noFile.code).toBe(2);
+    expect(noFile.stderr.trim()).toBe('halldesk db backup: usage: halldesk db backup FILE [--data DIR]');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('usage: halldesk <command>');
+    expect(help.stdout).toContain('db verify');
+  });
+});
