@@ -15,7 +15,7 @@
 #      know the tools are there).
 
 # Debian packages the tests need. Adding one is adding one word.
-APT_PACKAGES="sqlite3"
+APT_PACKAGES="sqlite3 poppler-utils zbar-tools chromium fonts-wqy-microhei"
 
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

@@ -6,14 +6,18 @@ import i18next from 'i18next';
 import type { i18n as I18n } from 'i18next';
 import zhErrors from './locales/zh-CN/errors.json';
 import enErrors from './locales/en/errors.json';
+import zhSlips from './locales/zh-CN/slips.json';
+import enSlips from './locales/en/slips.json';
+import zhUi from './locales/zh-CN/ui.json';
+import enUi from './locales/en/ui.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'zh-CN';
 
 export const RESOURCES = {
-  'zh-CN': { errors: zhErrors },
-  en: { errors: enErrors },
+  'zh-CN': { errors: zhErrors, ui: zhUi, slips: zhSlips },
+  en: { errors: enErrors, ui: enUi, slips: enSlips },
 } as const;
 
 /** A separate instance per caller, so the backend's language never follows the UI's global state. */

@@ -9,6 +9,7 @@ import { verifyBooks } from '../db/verify';
 import { csvLine, parseCsv } from './csv';
 import { describeRejection, importCustomerRows, ImportFileError } from './import-customers';
 import type { ImportOptions } from './import-customers';
+import { addressKey, meterKeysInUse, occupiedAddresses } from './lookups';
 import { inProcessSession } from './sql-session';
 import { sqliteWorkerSession } from './sqlite-worker-session';
 import { readXlsx } from './xlsx';
@@ -103,6 +104,15 @@ describe('importCustomerRows', () => {
     expect(report.rejected.map((r) => [r.line, r.code])).toEqual([[2, 'meter-no-taken'], [3, 'card-no-taken'], [4, 'premises-occupied']]);
     const last = await backend.database.db.selectFrom('accounts').select('account_no').orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(last.account_no).toBe('H00000003');
+  });
+
+  it('looks keys up by index when the table is much larger than the file', async () => {
+    await importCustomerRows(worker, sheet(HEADER_EN, Array.from({ length: 12 }, (_, i) => row(i + 1))), options);
+    const db = backend.database.db;
+    expect(await meterKeysInUse(db, 'meter_no', [row(3)[8]!, 'none'])).toEqual(new Set([row(3)[8]]));
+    expect(await meterKeysInUse(db, 'card_no', [row(4)[18]!])).toEqual(new Set([row(4)[18]]));
+    const room = { area: '东区', building: '1', unit: '1', room: row(5)[7]! };
+    expect(await occupiedAddresses(db, [room, { ...room, room: '999' }])).toEqual(new Set([addressKey(room)]));
   });
 
   it('refuses a file without the required columns', async () => {

@@ -43,16 +43,23 @@ export interface BulkSession {
   each(sql: string, rows: readonly (readonly unknown[])[]): Promise<void>;
   /** Runs a query after every earlier statement, inside the transaction, and returns its rows. */
   all<R>(statement: SqlStatement): Promise<R[]>;
+  /**
+   * Commits what was written so far and goes on in a new transaction (maps kept). For writers that
+   * may land in steps: SQLite reads slow down as one transaction's WAL grows past a few hundred MB.
+   */
+  commitAndContinue(): Promise<void>;
   commit(): Promise<void>;
   rollback(): Promise<void>;
 }
 
 /** A session on the caller's own connection, in a Kysely-controlled transaction. */
 export async function inProcessSession(db: Kysely<Database>): Promise<BulkSession> {
-  const trx = await db.startTransaction().execute();
+  let trx = await db.startTransaction().execute();
   const maps = new IdMaps();
   return {
-    read: trx,
+    get read() {
+      return trx;
+    },
     compiler: db,
     async run(statement) {
       await trx.executeQuery(CompiledQuery.raw(statement.sql, maps.translate(statement)));
@@ -66,6 +73,10 @@ export async function inProcessSession(db: Kysely<Database>): Promise<BulkSessio
     },
     async all<R>(statement: SqlStatement) {
       return (await trx.executeQuery<R>(CompiledQuery.raw(statement.sql, [...statement.parameters]))).rows as R[];
+    },
+    async commitAndContinue() {
+      await trx.commit().execute();
+      trx = await db.startTransaction().execute();
     },
     commit: () => trx.commit().execute(),
     rollback: () => trx.rollback().execute(),

@@ -39,11 +39,6 @@ class WorkerChannel {
     });
   }
 
-  /** Resolves when every message sent so far has been answered. */
-  async drain(): Promise<void> {
-    await this.send({ type: 'all', sql: 'select 1', parameters: [] });
-  }
-
   async close(): Promise<void> {
     this.worker.postMessage({ type: 'close' });
     await new Promise((resolve) => this.worker.once('exit', resolve));
@@ -72,50 +67,72 @@ class WorkerChannel {
  */
 export async function sqliteWorkerSession(handle: SqliteHandle, options: { foreignKeys?: boolean } = {}): Promise<BulkSession> {
   const channel = new WorkerChannel(handle.file, options.foreignKeys ?? true);
-  const pending: Promise<unknown>[] = [];
-  /** Sends without waiting for the answer, unless too many are unanswered (failures surface there). */
-  const queue = async (message: Record<string, unknown>) => {
-    const reply = channel.send(message);
-    reply.catch(() => undefined);
-    pending.push(reply);
-    while (channel.inFlight > MAX_IN_FLIGHT) await pending.shift();
-    if (pending.length > MAX_IN_FLIGHT * 4) pending.splice(0, pending.length - MAX_IN_FLIGHT);
-  };
   try {
     await channel.send({ type: 'begin' });
   } catch (error) {
     await channel.close();
     throw error;
   }
-  return {
-    read: handle.db,
-    compiler: handle.db,
-    async run(statement: WriteStatement) {
-      await queue({ type: 'run', sql: statement.sql, parameters: statement.parameters, width: statement.width, refs: statement.refs });
-    },
-    async each(sql: string, rows: readonly (readonly unknown[])[]) {
-      await queue({ type: 'each', sql, rows });
-    },
-    async remember(statement: RememberStatement) {
-      await queue({ type: 'remember', sql: statement.sql, map: statement.map, after: statement.after, replace: statement.replace });
-    },
-    async all<R>(statement: SqlStatement) {
-      return (await channel.send({ type: 'all', sql: statement.sql, parameters: statement.parameters })) as R[];
-    },
-    async commit() {
-      try {
-        await channel.drain();
-        await channel.send({ type: 'commit' });
-      } finally {
-        await channel.close();
-      }
-    },
-    async rollback() {
-      try {
-        await channel.send({ type: 'rollback' }).catch(() => undefined);
-      } finally {
-        await channel.close();
-      }
-    },
-  };
+  return new WorkerSession(handle, channel);
+}
+
+class WorkerSession implements BulkSession {
+  /** Answers not yet awaited, oldest first (the worker answers in order). */
+  private readonly pending: Promise<unknown>[] = [];
+
+  constructor(private readonly handle: SqliteHandle, private readonly channel: WorkerChannel) {}
+
+  get read() {
+    return this.handle.db;
+  }
+
+  get compiler() {
+    return this.handle.db;
+  }
+
+  /** Sends without waiting for the answer, unless too many are unanswered; a failure surfaces here or later. */
+  private async queue(message: Record<string, unknown>): Promise<void> {
+    const reply = this.channel.send(message);
+    reply.catch(() => undefined);
+    this.pending.push(reply);
+    while (this.pending.length > MAX_IN_FLIGHT) await this.pending.shift();
+  }
+
+  run(statement: WriteStatement): Promise<void> {
+    return this.queue({ type: 'run', sql: statement.sql, parameters: statement.parameters, width: statement.width, refs: statement.refs });
+  }
+
+  each(sql: string, rows: readonly (readonly unknown[])[]): Promise<void> {
+    return this.queue({ type: 'each', sql, rows });
+  }
+
+  remember(statement: RememberStatement): Promise<void> {
+    return this.queue({ type: 'remember', sql: statement.sql, map: statement.map, after: statement.after, replace: statement.replace });
+  }
+
+  async all<R>(statement: SqlStatement): Promise<R[]> {
+    return (await this.channel.send({ type: 'all', sql: statement.sql, parameters: statement.parameters })) as R[];
+  }
+
+  async commitAndContinue(): Promise<void> {
+    await this.channel.send({ type: 'commit' });
+    await this.channel.send({ type: 'begin' });
+  }
+
+  async commit(): Promise<void> {
+    try {
+      await Promise.all(this.pending.splice(0));
+      await this.channel.send({ type: 'commit' });
+    } finally {
+      await this.channel.close();
+    }
+  }
+
+  async rollback(): Promise<void> {
+    try {
+      await this.channel.send({ type: 'rollback' }).catch(() => undefined);
+    } finally {
+      await this.channel.close();
+    }
+  }
 }

@@ -55,6 +55,12 @@ export class DemoSeedRefused extends Error {
 }
 
 const ACCOUNT_STEP = 5_000;
+/**
+ * The year is committed every this many sales: SQLite slows down as one transaction's WAL grows
+ * (every page read searches it), and 2,000,000 sales in one transaction took a third longer. An
+ * interrupted seed therefore leaves a partial hall: delete the data folder and seed again.
+ */
+const COMMIT_SALES = 250_000;
 const SHIFT_FLOAT = 50_000;
 /** Sales a counter takes in a year at most, so serials stay within six digits (db verify reads six). */
 const SALES_PER_COUNTER = 700_000;
@@ -135,8 +141,13 @@ export async function seedDemoHall(target: Backend | SqliteHandle, options: Seed
     log(`opened ${plan.length} accounts with ${meters.length} meters (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     const sim = new SalesSimulator(rng);
     const writer = new SalesWriter(new BulkWriter(session));
+    let committedAt = 0;
     for (const [d, day] of days.entries()) {
       await writer.writeDay(simulateDay(day, meters, sim, rng, staff));
+      if (writer.sales >= committedAt + COMMIT_SALES) {
+        await session.commitAndContinue();
+        committedAt = writer.sales;
+      }
       if ((d + 1) % 73 === 0) log(`sales through ${day.date}: ${writer.sales} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     }
     await writeFinalState(session, meters, sim, writer);

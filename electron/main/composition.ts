@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { openSqlite } from '../db/open-sqlite';
 import type { SqliteHandle } from '../db/open-sqlite';
 import { migrate } from '../db/migrate';
+import { ensureSlipKey } from '../slips/slip-code';
 import type { Clock } from '../domain/time/business-time';
 import { createServices } from './services';
 import type { Services } from './services';
@@ -47,6 +48,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const database = openSqlite(join(options.dataDir, DATABASE_FILE));
   try {
     await migrate(database.db, 'sqlite', () => clock.now());
+    await ensureSlipKey(database.db);
   } catch (error) {
     await database.close();
     throw error;

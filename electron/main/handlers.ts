@@ -43,6 +43,8 @@ export function createHandlers(s: Services): Handlers {
     'shifts.close': (i, ctx) => s.shifts.close(actorOf(ctx), i.counted, i.note ?? null),
     'shifts.report': (i, ctx) => s.shifts.report(actorOf(ctx), i.shiftId),
 
+    'slips.payment': (i, ctx) => s.slips.payment(i.saleId, i.form, ctx.language),
+
     'audit.list': (i) => s.audit.list(i),
   };
 }

@@ -6,6 +6,7 @@ import { createSalesService } from '../services/sales-service';
 import { createSearchService } from '../services/search-service';
 import { SessionStore } from '../services/sessions';
 import { createShiftsService } from '../services/shifts-service';
+import { createSlipsService } from '../services/slips-service';
 import { createTariffsService } from '../services/tariffs-service';
 import type { ServiceDeps } from '../services/deps';
 
@@ -22,6 +23,7 @@ export function createServices(deps: ServiceDeps) {
     tariffs: createTariffsService(deps),
     sales: createSalesService(deps),
     shifts: createShiftsService(deps),
+    slips: createSlipsService(deps),
     audit: createAuditService(deps),
   };
 }

@@ -8,7 +8,7 @@ import * as f from './fields';
 import type { Role } from '../vocabulary';
 import type {
   AccountEventView, AccountView, AuditEntryView, QuoteView, SaleView, SearchHit, SessionView, ShiftReport,
-  ShiftView, TariffView, UserView,
+  ShiftView, SlipView, TariffView, UserView,
 } from './views';
 
 /** 'public' needs no session; 'any' needs a session of any role. */
@@ -93,6 +93,8 @@ export const contract = {
   },
   'shifts.report': { access: STAFF, input: z.object({ shiftId: f.id }).strict() },
 
+  'slips.payment': { access: STAFF, input: z.object({ saleId: f.id, form: z.enum(['a4', 'continuous241']) }).strict() },
+
   'audit.list': { access: [...SUPERVISOR, ...ADMIN], input: z.object({ entity: f.text(40).optional(), entityId: f.text(40).optional(), limit: z.number().int().min(1).max(500).optional() }).strict() },
 } as const satisfies Record<string, { access: Access; input: z.ZodType }>;
 
@@ -125,6 +127,7 @@ export interface ContractOutputs {
   'shifts.current': ShiftView | null;
   'shifts.close': ShiftReport;
   'shifts.report': ShiftReport;
+  'slips.payment': SlipView;
   'audit.list': readonly AuditEntryView[];
 }
 

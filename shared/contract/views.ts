@@ -185,3 +185,13 @@ export interface AccountEventView {
   readonly detail: unknown;
   readonly createdAt: string;
 }
+
+/** A rendered slip: the PDF itself (base64, so it travels in JSON over IPC and HTTP alike). */
+export interface SlipView {
+  readonly saleId: number;
+  readonly receiptNo: string;
+  readonly form: 'a4' | 'continuous241';
+  readonly fileName: string;
+  readonly pdfBase64: string;
+  readonly bytes: number;
+}

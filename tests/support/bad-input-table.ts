@@ -292,6 +292,14 @@ export const SPECS: Record<MethodName, MethodSpec> = {
       c('another clerk\'s shift', 'clerk2', 'shift-not-yours', (fx) => ({ shiftId: fx.clerk1Shift })),
     ],
   },
+  'slips.payment': {
+    who: 'clerk1', valid: (fx) => ({ saleId: fx.saleId, form: 'a4' }), fields: [['saleId', 'id'], ['form', 'enum']],
+    cases: [
+      c('unknown sale', 'clerk1', 'not-found', () => ({ saleId: U, form: 'a4' })),
+      c('unknown sale, continuous form (en)', 'admin', 'not-found', () => ({ saleId: U, form: 'continuous241' }), 'en'),
+      c('a form that does not exist', 'supervisor', 'invalid-input', (fx) => ({ saleId: fx.saleId, form: 'A4' })),
+    ],
+  },
   'audit.list': {
     who: 'supervisor', valid: () => ({ entity: 'sale', entityId: '1', limit: 10 }),
     fields: [['entity', 'optionalText40', 'optional'], ['entityId', 'optionalText40', 'optional'], ['limit', 'limit500', 'optional']],

@@ -1,0 +1,43 @@
+import { Spin, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { AccountView } from '../../../shared/contract/views';
+import { ErrorText } from '../components/ErrorText';
+import { MeterCard } from './MeterCard';
+import type { AccountModel } from './useAccount';
+
+function CustomerHead({ account }: { account: AccountView }) {
+  const { t } = useTranslation();
+  const { customer, premises } = account;
+  return (
+    <header className="customer-head">
+      <div className="customer-name" data-testid="customer-name">{customer.name}</div>
+      <div className="customer-facts">
+        <span>{t('customer.premises')}: {premises.area} {t('customer.room', { building: premises.building, unit: premises.unit, room: premises.room })}</span>
+        <span>{t('customer.phone')}: {customer.phone ?? '—'}</span>
+        <span>{t('customer.account')}: <span className="mono">{account.accountNo}</span></span>
+        <span>{t('customer.number')}: <span className="mono">{customer.customerNo}</span></span>
+        <Tag>{t(`category.${account.category}`)}</Tag>
+        {account.status === 'closed' && <Tag color="red">{t('customer.closed')}</Tag>}
+      </div>
+    </header>
+  );
+}
+
+/** The customer on screen: who, where, and every meter (electricity and water together). */
+export function CustomerPanel({ model, selectedMeterId }: { model: AccountModel; selectedMeterId: number | null }) {
+  const { t } = useTranslation();
+  const { account } = model;
+  return (
+    <div className="customer-panel" data-testid="customer-panel">
+      <ErrorText testId="account-error" message={model.error} />
+      {model.loading && !account && <Spin />}
+      {!account && !model.loading && <div className="placeholder">{t('customer.none')}</div>}
+      {account && (
+        <>
+          <CustomerHead account={account} />
+          {account.meters.map((meter) => <MeterCard key={meter.id} meter={meter} selected={meter.id === selectedMeterId} />)}
+        </>
+      )}
+    </div>
+  );
+}

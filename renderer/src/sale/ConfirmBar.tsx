@@ -1,0 +1,35 @@
+import { Alert, Button } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ErrorText } from '../components/ErrorText';
+import { useFocus } from '../keys/focus';
+import type { SaleModel } from './useSale';
+
+/** Confirm (F8); the backend's refusal right under it; and the way out when an answer was lost. */
+export function ConfirmBar({ sale }: { sale: SaleModel }) {
+  const { t } = useTranslation();
+  const { register } = useFocus();
+  const { submit } = sale;
+  const uncertain = submit.phase === 'uncertain';
+  return (
+    <div className="confirm-bar">
+      <Button
+        ref={register('confirm')}
+        data-testid="confirm-sale"
+        type="primary"
+        size="large"
+        block
+        className="confirm-button"
+        loading={submit.phase === 'sending'}
+        disabled={!uncertain && sale.blocker !== null && sale.blocker !== 'amount' && sale.blocker !== 'tender'}
+        onClick={() => void sale.confirm()}
+      >
+        {uncertain ? t('sale.retry') : t('sale.confirm')} <kbd className="key-hint">F8</kbd>
+      </Button>
+      <ErrorText testId="sale-error" message={submit.error} large />
+      {uncertain && (
+        <Alert type="warning" showIcon title={t('sale.uncertainTitle')} description={t('sale.uncertainHelp')}
+          action={<Button data-testid="abandon-sale" onClick={sale.next}>{t('sale.abandon')}</Button>} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+/** Why the sale cannot be confirmed yet, first reason first (and so which field to send the clerk to). */
+import type { Tender } from '../money/input';
+import type { ParsedRequest } from './request';
+import type { SubmitPhase } from './useSaleSubmit';
+
+export type Blocker = 'busy' | 'done' | 'no-shift' | 'no-meter' | 'amount' | 'quote-pending' | 'quote' | 'tender' | null;
+
+export interface BlockerInput {
+  readonly phase: SubmitPhase;
+  readonly shiftOpen: boolean;
+  readonly meterId: number | null;
+  readonly parsed: ParsedRequest;
+  readonly quotePending: boolean;
+  readonly quoteOk: boolean;
+  readonly tender: Tender | null;
+}
+
+export function saleBlocker(s: BlockerInput): Blocker {
+  if (s.phase === 'sending') return 'busy';
+  if (s.phase === 'done') return 'done';
+  if (!s.shiftOpen) return 'no-shift';
+  if (s.meterId === null) return 'no-meter';
+  if (!s.parsed.ok) return 'amount';
+  if (s.quotePending) return 'quote-pending';
+  if (!s.quoteOk) return 'quote';
+  if (!s.tender?.ok) return 'tender';
+  return null;
+}
