@@ -10,6 +10,8 @@ import { createBackend, DATABASE_FILE } from '../main/composition';
 import type { Backend } from '../main/composition';
 import { seedDemoHall } from '../demo/seed';
 import { benchImport } from './import-bench';
+import { rendererBundleSize } from './bundle-size';
+import { benchSlip } from '../slips/bench-slip';
 import { benchLookups, benchQuotes, benchSales, benchShiftReport, drawSample } from './contract-bench';
 import { createRawSaleWriter } from './raw-sale';
 import { percentile, round2, timeEach } from './stats';
@@ -88,6 +90,8 @@ export async function runBench(options: BenchOptions): Promise<Record<string, un
       await backend.close();
     }
     Object.assign(figures, await benchImport(options.importRows));
+    Object.assign(figures, await benchSlip());
+    Object.assign(figures, rendererBundleSize(process.cwd()));
     return figures;
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -7,7 +7,7 @@ import { dbCommands } from './commands/db';
 import { demoCommands } from './commands/demo';
 import { importCommands } from './commands/import';
 import { benchCommand } from './commands/bench';
-import { startCommand } from './commands/start';
+import { serveCommand, startCommand } from './commands/start';
 import type { Command } from './command';
 
 const COMMANDS: Record<string, Command> = {
@@ -16,6 +16,7 @@ const COMMANDS: Record<string, Command> = {
   ...importCommands,
   bench: benchCommand,
   start: startCommand,
+  serve: serveCommand,
 };
 
 function overview(): string {

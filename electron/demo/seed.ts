@@ -22,6 +22,8 @@ import type { DayShift } from './sales-writer';
 import { counterCodes, historyStart, planDays } from './schedule';
 import type { PlannedDay } from './schedule';
 import { ensureStaff, ensureTariffs } from './setup';
+import { setSetting } from '../db/repositories/settings-repository';
+import { DEMO_LOGINS_SETTING } from '../services/hall-service';
 import type { DemoTariffRef, Staff } from './setup';
 
 export interface SeedOptions {
@@ -128,6 +130,8 @@ export async function seedDemoHall(target: Backend | SqliteHandle, options: Seed
   if (Number(existing.n) > 0) throw new DemoSeedRefused(`the database already has ${Number(existing.n)} accounts; a demo hall needs an empty one`);
   const counters = counterCodes(options.counterCode ?? 'A01', Math.max(2, Math.ceil(salesWanted / SALES_PER_COUNTER)));
   const staff = await ensureStaff(handle.db, counters.length, now);
+  // Marks the hall as a demo: only then does the login screen show these (documented) logins.
+  await setSetting(handle.db, DEMO_LOGINS_SETTING, JSON.stringify(staff.logins.map((u) => ({ username: u.username, password: u.password, role: u.role, displayName: u.displayName }))));
   const start = historyStart(now);
   const tariffs = await ensureTariffs(handle.db, staff.adminId, start, now);
   const rng = new Prng(options.seed ?? 'halldesk');

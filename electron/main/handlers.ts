@@ -12,6 +12,7 @@ export type Handlers = { readonly [M in MethodName]: Handler<M> };
 
 export function createHandlers(s: Services): Handlers {
   return {
+    'auth.loginInfo': () => s.hall.loginInfo(),
     'auth.login': (i) => s.auth.login(i.username, i.password),
     'auth.logout': async (_i, ctx) => s.auth.logout(ctx.session ?? ''),
     'auth.me': (_i, ctx) => s.auth.me(actorOf(ctx), ctx.session ?? ''),

@@ -1,6 +1,7 @@
 import { createAccountsService } from '../services/accounts-service';
 import { createAuditService } from '../services/audit-service';
 import { createAuthService, createUsersService } from '../services/auth-service';
+import { createHallService } from '../services/hall-service';
 import { createCloseAccountService } from '../services/close-account-service';
 import { createSalesService } from '../services/sales-service';
 import { createSearchService } from '../services/search-service';
@@ -16,6 +17,7 @@ export function createServices(deps: ServiceDeps) {
   return {
     sessions,
     auth: createAuthService(deps, sessions),
+    hall: createHallService(deps),
     users: createUsersService(deps, sessions),
     search: createSearchService(deps),
     accounts: createAccountsService(deps),

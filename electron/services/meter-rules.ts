@@ -8,8 +8,8 @@ import type { ContractInput } from '../../shared/contract/methods';
 export type NewMeterInput = ContractInput<'accounts.open'>['meters'][number];
 
 /**
- * Checks a meter before it is installed: unique meter and card numbers (一表一卡), a tariff of the same
- * utility, and a hall-kept meter never credited by card (the hall keeps its balance, not the card).
+ * Checks a meter before it is installed: unique meter and card numbers (一表一卡) and a tariff of the
+ * same utility. (That a hall-kept meter is remote and card-less is part of the contract's schema.)
  */
 export async function checkNewMeter(db: Db, meter: NewMeterInput, seen: Set<string>): Promise<void> {
   if (seen.has(`m:${meter.meterNo}`) || (await meterNoTaken(db, meter.meterNo))) {

@@ -4,7 +4,7 @@ import { quoteSale } from '../domain/sales/quote';
 import type { Quote, SaleRequest } from '../domain/sales/quote';
 import { planSale } from '../domain/sales/ledger-plan';
 import { businessDate, businessYear, periodKey } from '../domain/time/business-time';
-import { fen, formatYuan, units } from '../../shared/money';
+import { fen, formatUnits, formatYuan, units } from '../../shared/money';
 import { appendAudit, findAuditAfter } from '../db/repositories/audit-repository';
 import { addUnitsToDate, unitsToDate } from '../db/repositories/accounts-repository';
 import { appendLedger } from '../db/repositories/ledger-repository';
@@ -28,6 +28,24 @@ function toSaleRequest(request: RequestInput): SaleRequest {
   return request.mode === 'money' ? { mode: 'money', amount: fen(request.amount) } : { mode: 'units', units: units(request.units) };
 }
 
+/** A meter quantity as the clerk reads it: units as "2000.00 kWh" / "m³", money as "¥100.00". */
+function meterQuantity(value: number, meter: { credit_kind: string; utility: string }): string {
+  if (meter.credit_kind !== 'energy') return `¥${formatYuan(fen(value))}`;
+  return `${formatUnits(units(value))} ${meter.utility === 'water' ? 'm³' : 'kWh'}`;
+}
+
+/** quoteSale, with the credit-cap refusal's figures written in the meter's unit for the message. */
+function quoteWithReadableRefusal(meter: { credit_kind: string; utility: string }, ctx: Parameters<typeof quoteSale>[0], request: SaleRequest) {
+  try {
+    return quoteSale(ctx, request);
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code !== 'credit-cap-exceeded') throw error;
+    throw new DomainError('credit-cap-exceeded', {
+      cap: meterQuantity(Number(error.params.cap), meter), remaining: meterQuantity(Number(error.params.remaining), meter),
+    });
+  }
+}
+
 /** Reads everything a quote depends on and prices the sale; writes nothing. */
 async function priceSale(db: Db, meterId: number, request: RequestInput, now: Date) {
   const meterRow = found(await findMeter(db, meterId), 'meter');
@@ -36,7 +54,7 @@ async function priceSale(db: Db, meterId: number, request: RequestInput, now: Da
   const date = businessDate(now);
   const { version } = await tariffInForce(db, meter.tariff_id, date);
   const period = periodKey(version.period, date);
-  const quote = quoteSale({
+  const quote = quoteWithReadableRefusal(meter, {
     creditKind: meter.credit_kind as CreditKind, tiers: version.tiers, unitStep: meter.unit_step,
     unitsToDate: units(await unitsToDate(db, Number(account.id), meter.utility, period)),
     creditBefore: fen(Number(meter.credit_fen)), meterRemaining: Number(meter.remaining),

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import * as f from './fields';
 import type { Role } from '../vocabulary';
 import type {
-  AccountEventView, AccountView, AuditEntryView, QuoteView, SaleView, SearchHit, SessionView, ShiftReport,
+  AccountEventView, AccountView, LoginInfoView, AuditEntryView, QuoteView, SaleView, SearchHit, SessionView, ShiftReport,
   ShiftView, SlipView, TariffView, UserView,
 } from './views';
 
@@ -40,7 +40,10 @@ const newMeter = z.object({
   creditCap: z.number().int().positive().max(f.MAX_SALE_FEN).nullable(),
   tariffId: f.id,
   cardNo: z.string().trim().regex(/^[0-9A-Za-z]{4,24}$/).nullable(),
-}).strict();
+}).strict()
+  // A hall-kept meter (远程费控) is credited remotely: the hall holds its balance, no card carries it.
+  .refine((m) => m.creditKind !== 'hall' || (m.creditVia === 'remote' && m.cardNo === null),
+    { message: 'a hall-kept meter is credited remotely and has no card', path: ['creditVia'] });
 
 const tiers = z.array(z.object({ uptoUnits: f.positiveUnits.nullable(), price: f.price }).strict()).min(1).max(10);
 
@@ -50,6 +53,7 @@ const saleRequest = z.discriminatedUnion('mode', [
 ]);
 
 export const contract = {
+  'auth.loginInfo': { access: 'public', input: f.empty },
   'auth.login': { access: 'public', input: z.object({ username: f.text(40), password: f.password }).strict() },
   'auth.logout': { access: 'any', input: f.empty },
   'auth.me': { access: 'any', input: f.empty },
@@ -102,6 +106,7 @@ export type MethodName = keyof typeof contract;
 export type ContractInput<M extends MethodName> = z.output<(typeof contract)[M]['input']>;
 
 export interface ContractOutputs {
+  'auth.loginInfo': LoginInfoView;
   'auth.login': SessionView;
   'auth.logout': { readonly loggedOut: true };
   'auth.me': SessionView;

@@ -195,3 +195,12 @@ export interface SlipView {
   readonly pdfBase64: string;
   readonly bytes: number;
 }
+
+/** What the login screen may show before anyone logs in. */
+export interface LoginInfoView {
+  readonly hallName: string | null;
+  readonly counterCode: string;
+  /** True only for a demo hall: then `demoLogins` lists its documented logins. */
+  readonly demo: boolean;
+  readonly demoLogins: readonly { readonly username: string; readonly password: string; readonly role: Role; readonly displayName: string }[];
+}

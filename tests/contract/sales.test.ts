@@ -156,7 +156,7 @@ describe('cash sales', () => {
     const { meterId } = await account('energy', { creditCap: 10_000 });
     const before = fx.counts();
     const capped = refusal(await sell(meterId, { mode: 'money', amount: 10_000 }));
-    expect(capped).toEqual({ code: 'credit-cap-exceeded', message: '超过表的囤积上限 10000（当前剩余 0）', params: { cap: 10_000, remaining: 0 } });
+    expect(capped).toEqual({ code: 'credit-cap-exceeded', message: '超过表的囤积上限 100.00 kWh（当前剩余 0.00 kWh）', params: { cap: '100.00 kWh', remaining: '0.00 kWh' } });
     expect(fx.counts()).toEqual(before);
     const fits = await sold(meterId, { mode: 'units', units: 10_000 }, 4_883);
     expect(fits).toMatchObject({ units: 10_000, meterRemainingAfter: 10_000 });

@@ -106,6 +106,7 @@ const openInput = (fx: BadFixture, meter = fx.newMeter('energy')) => ({
 const tariffInput = { code: 'NEW-E', name: '新价格', utility: 'electricity', category: 'residential', period: 'year', effectiveFrom: '2026-06-15', tiers: ELECTRICITY_TIERS };
 
 export const SPECS: Record<MethodName, MethodSpec> = {
+  'auth.loginInfo': { who: 'none', valid: () => ({}), fields: [] },
   'auth.login': {
     who: 'none', valid: () => ({ username: 'clerk1', password: 'clerk1234' }), fields: [['username', 'text40'], ['password', 'password']],
     cases: [
@@ -160,6 +161,8 @@ export const SPECS: Record<MethodName, MethodSpec> = {
     ],
     strict: ['customer', 'premises', 'meters.0'],
     cases: [
+      c('hall-kept meter credited by card', 'clerk1', 'invalid-input', (fx) => openInput(fx, fx.newMeter('hall', { creditVia: 'card' }))),
+      c('hall-kept meter with a card number', 'clerk1', 'invalid-input', (fx) => openInput(fx, fx.newMeter('hall', { cardNo: 'K99999' }))),
       c('taken meter number', 'clerk1', 'meter-no-taken', (fx) => openInput(fx, fx.newMeter('energy', { meterNo: fx.accounts.money.meters[0]!.meterNo }))),
       c('taken card number', 'clerk1', 'card-no-taken', (fx) => openInput(fx, fx.newMeter('energy', { cardNo: fx.accounts.money.meters[0]!.cardNo }))),
       c('the same meter twice', 'clerk1', 'meter-no-taken', (fx) => { const m = fx.newMeter('energy'); return { ...openInput(fx, m), meters: [m, { ...m, cardNo: null }] }; }),

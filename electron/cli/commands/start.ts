@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { createBackend } from '../../main/composition';
 import { electronBinary } from '../../main/electron-runtime';
@@ -8,37 +9,71 @@ import { ensureDemoHall } from '../../demo/first-run';
 import { intOption, positionals, stringOption } from '../args';
 import { defineCommand } from '../command';
 
+const PROJECT_DIR = fileURLToPath(new URL('../../../', import.meta.url));
 /** Where `vite build` puts the counter screen (served by browser mode, loaded by the Electron window). */
-export const RENDERER_DIR = join(process.cwd(), 'out', 'renderer');
+export const RENDERER_DIR = join(PROJECT_DIR, 'out', 'renderer');
 
-const USAGE = 'halldesk start [--data DIR] [--port N] [--counter A01] [--browser]';
+const USAGE = 'halldesk start [--data DIR] [--port N] [--counter A01] [--browser] [--no-demo]';
+
+/** Builds a part of the app once, on a fresh checkout, so `npm ci && npm start` is all it takes. */
+function ensureBuilt(script: 'build:renderer' | 'build:electron', marker: string): void {
+  if (existsSync(marker)) return;
+  console.log(`building (${script}) …`);
+  execFileSync('npm', ['run', '--silent', script], { cwd: PROJECT_DIR, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+function waitForSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+}
+
+async function runBrowserMode(dataDir: string, port: number, counter: string | undefined): Promise<number> {
+  ensureBuilt('build:renderer', join(RENDERER_DIR, 'index.html'));
+  const backend = await createBackend({ dataDir, counterCode: counter });
+  const demo = await ensureDemoHall(backend);
+  const server = await startBrowserServer({ dispatch: backend.dispatch, port, staticDir: RENDERER_DIR });
+  console.log(`HallDesk data: ${dataDir}`);
+  if (demo) console.log(`Demo hall seeded: ${demo}`);
+  else if (backend.firstAdminPassword) console.log(`First run: user "admin", password "${backend.firstAdminPassword}" (shown once; change it)`);
+  console.log(`Open ${server.url}`);
+  await waitForSignal();
+  await server.close();
+  await backend.close();
+  return 0;
+}
 
 export const startCommand = defineCommand({
   summary: 'run the counter: the desktop app, or browser mode where Electron cannot be had',
   usage: USAGE,
-  options: { port: { type: 'string' }, browser: { type: 'boolean' } },
+  options: { port: { type: 'string' }, browser: { type: 'boolean' }, 'no-demo': { type: 'boolean' } },
   async run(parsed) {
     positionals(parsed, 0, USAGE);
+    if (parsed.values['no-demo']) process.env.HALLDESK_NO_DEMO = '1';
+    const port = intOption(parsed, 'port', DEFAULT_PORT);
     const binary = parsed.values.browser ? null : electronBinary();
-    if (binary) {
-      const child = spawn(binary, ['.'], { stdio: 'inherit', env: { ...process.env, HALLDESK_DATA: parsed.dataDir } });
-      return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
+    if (!binary) {
+      if (!parsed.values.browser) console.log('Electron runtime is not available on this machine: starting HallDesk in browser mode.');
+      return runBrowserMode(parsed.dataDir, port, stringOption(parsed, 'counter'));
     }
-    if (!parsed.values.browser) console.log('Electron runtime is not available on this machine: starting HallDesk in browser mode.');
-    const backend = await createBackend({ dataDir: parsed.dataDir, counterCode: stringOption(parsed, 'counter') });
-    const demo = await ensureDemoHall(backend);
-    if (!existsSync(join(RENDERER_DIR, 'index.html'))) console.log(`(the counter screen is not built: run "npm run build:renderer"; the API is served meanwhile)`);
-    const server = await startBrowserServer({ dispatch: backend.dispatch, port: intOption(parsed, 'port', DEFAULT_PORT), staticDir: RENDERER_DIR });
-    console.log(`HallDesk data: ${parsed.dataDir}`);
-    if (demo) console.log(`Demo hall seeded: ${demo}`);
-    if (backend.firstAdminPassword && !demo) console.log(`First run: user "admin", password "${backend.firstAdminPassword}" (shown once; change it)`);
-    console.log(`Open ${server.url}`);
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
-    });
-    await server.close();
-    await backend.close();
-    return 0;
+    ensureBuilt('build:renderer', join(RENDERER_DIR, 'index.html'));
+    ensureBuilt('build:electron', join(PROJECT_DIR, 'out', 'main', 'index.js'));
+    const child = spawn(binary, [PROJECT_DIR], { stdio: 'inherit', env: { ...process.env, HALLDESK_DATA: parsed.dataDir } });
+    return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
+  },
+});
+
+const SERVE_USAGE = 'halldesk serve [--data DIR] [--port N] [--counter A01] [--no-demo]';
+
+/** Browser mode on its own: the built counter screen and the contract over HTTP on 127.0.0.1 only. */
+export const serveCommand = defineCommand({
+  summary: `serve the counter screen and the contract on 127.0.0.1 (browser mode; default port ${DEFAULT_PORT})`,
+  usage: SERVE_USAGE,
+  options: { port: { type: 'string' }, 'no-demo': { type: 'boolean' } },
+  async run(parsed) {
+    positionals(parsed, 0, SERVE_USAGE);
+    if (parsed.values['no-demo']) process.env.HALLDESK_NO_DEMO = '1';
+    return runBrowserMode(parsed.dataDir, intOption(parsed, 'port', DEFAULT_PORT), stringOption(parsed, 'counter'));
   },
 });

@@ -1,7 +1,7 @@
-import { Input, Segmented } from 'antd';
+import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { BigAmountInput } from '../components/BigAmountInput';
 import { ErrorText } from '../components/ErrorText';
-import { useFocus } from '../keys/focus';
 import { unitLabel } from '../money/format';
 import type { SaleModel } from './useSale';
 
@@ -28,7 +28,6 @@ function ModeSwitch({ sale }: { sale: SaleModel }) {
 /** Money or units (F4 switches while the field has the focus), in large figures. */
 export function AmountField({ sale }: { sale: SaleModel }) {
   const { t } = useTranslation();
-  const { register } = useFocus();
   const { entry } = sale;
   const unit = entry.meter ? unitLabel(entry.meter.utility) : '';
   const utility = entry.meter?.utility ?? 'electricity';
@@ -41,23 +40,17 @@ export function AmountField({ sale }: { sale: SaleModel }) {
         <ModeSwitch sale={sale} />
         <kbd className="key-hint">F4</kbd>
       </div>
-      <Input
+      <BigAmountInput
         id="amount-input"
-        ref={(input) => register('amount')(input?.input ?? null)}
-        data-testid="amount-input"
-        className="big-input"
-        size="large"
-        inputMode="decimal"
-        autoComplete="off"
-        maxLength={14}
+        focus="amount"
+        testId="amount-input"
         prefix={entry.mode === 'money' ? '¥' : undefined}
         suffix={entry.mode === 'money' ? t('sale.yuan') : unit}
         value={entry.amountText}
         readOnly={sale.submit.locked}
-        status={sale.amountError ? 'error' : undefined}
-        onChange={(event) => entry.setAmountText(event.target.value)}
-        onPressEnter={sale.advanceFromAmount}
-        aria-invalid={!!sale.amountError}
+        invalid={!!sale.amountError}
+        onChange={entry.setAmountText}
+        onEnter={sale.advanceFromAmount}
       />
       <ErrorText testId="amount-error" message={sale.amountError} />
     </div>

@@ -1,13 +1,12 @@
-import { Button, Input } from 'antd';
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { BigAmountInput } from '../components/BigAmountInput';
 import { ErrorText } from '../components/ErrorText';
-import { useFocus } from '../keys/focus';
 import type { ShiftModel } from './useShift';
 
 /** No open shift: count the float into the drawer and open one (Enter). Selling waits for it. */
 export function ShiftOpenPanel({ model, onOpened }: { model: ShiftModel; onOpened: () => void }) {
   const { t } = useTranslation();
-  const { register } = useFocus();
   const open = async () => {
     if (await model.open()) onOpened();
   };
@@ -17,20 +16,15 @@ export function ShiftOpenPanel({ model, onOpened }: { model: ShiftModel; onOpene
       <p className="muted">{t('shift.openHelp')}</p>
       <label htmlFor="float-input" className="field-label">{t('shift.float')}</label>
       <div className="shift-open-row">
-        <Input
+        <BigAmountInput
           id="float-input"
-          ref={(input) => register('float')(input?.input ?? null)}
-          data-testid="shift-float-input"
-          className="big-input"
-          size="large"
-          inputMode="decimal"
-          autoComplete="off"
-          maxLength={14}
+          focus="float"
+          testId="shift-float-input"
           prefix="¥"
           placeholder="0.00"
           value={model.floatText}
-          onChange={(event) => model.setFloatText(event.target.value)}
-          onPressEnter={() => void open()}
+          onChange={model.setFloatText}
+          onEnter={() => void open()}
         />
         <Button data-testid="shift-open" type="primary" size="large" loading={model.busy} onClick={() => void open()}>
           {t('shift.open')} <kbd className="key-hint">Enter</kbd>
