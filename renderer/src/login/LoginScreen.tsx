@@ -6,8 +6,9 @@ import { ErrorText } from '../components/ErrorText';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useFocus } from '../keys/focus';
 import { useLogin } from './useLogin';
+import { DemoLogins } from './DemoLogins';
 
-/** Username, Enter, password, Enter. (Demo logins will show here once the backend says it runs a demo hall.) */
+/** Username, Enter, password, Enter. A demo hall lists its demo logins below the form. */
 export function LoginScreen() {
   const { t } = useTranslation();
   const { client, connection } = useServices();
@@ -33,6 +34,7 @@ export function LoginScreen() {
           autoComplete="current-password" value={form.password} onChange={(e) => form.setPassword(e.target.value)} />
         <ErrorText testId="login-error" message={form.error} large />
         <Button data-testid="login-submit" type="primary" size="large" block htmlType="submit" loading={form.busy}>{t('login.submit')}</Button>
+        <DemoLogins client={client} onPick={(login) => { form.setUsername(login.username); form.setPassword(login.password); focus('password'); }} />
       </form>
     </div>
   );
