@@ -5,6 +5,8 @@
 #   2. tsc --noEmit        (typecheck)
 #   3. eslint .            (lint + architecture boundaries)
 #   4. vitest run          (unit and integration tests, JSON report in vitest.json)
+#   5. playwright test     (end-to-end in Debian's Chromium against browser mode,
+#                           JSON report in playwright.json; see playwright.config.ts)
 #
 # All steps run even when an earlier one fails, so one run shows every problem.
 # The last line printed is always `N passed, N failed` (a failed typecheck, lint or
@@ -13,6 +15,8 @@
 #
 # Env: HALLDESK_SKIP_PREREQS=1 skips step 1 (for machines without dpkg where you
 #      know the tools are there).
+#      HALLDESK_CHROMIUM=/path/to/chromium overrides /usr/bin/chromium for step 5.
+#      A missing Chromium FAILS step 5; it is never skipped.
 
 # Debian packages the tests need. Adding one is adding one word.
 APT_PACKAGES="sqlite3 poppler-utils zbar-tools chromium fonts-wqy-microhei"
@@ -135,11 +139,53 @@ if [ "$vitest_rc" -ne 0 ] && [ "$t_failed" -eq 0 ]; then
   echo "vitest exited ${vitest_rc} with no failed test: counting ${extra} failed (failed suites / errors)" >&2
   failed=$((failed + extra))
 fi
-
 if [ "$t_total" -eq 0 ]; then
-  echo "no test ran" >&2
-  summary
-  exit 1
+  echo "no vitest test ran: counting 1 failed" >&2
+  failed=$((failed + 1))
+fi
+
+# ---------------------------------------------------------------------------
+# 5. End-to-end tests (Playwright + Debian Chromium; the global setup builds the
+#    renderer if it is missing or stale and starts `halldesk start --browser`).
+step "e2e: playwright test"
+rm -f playwright.json
+chromium_bin="${HALLDESK_CHROMIUM:-/usr/bin/chromium}"
+if [ ! -x "$chromium_bin" ]; then
+  echo "e2e FAILED: Chromium is not installed at ${chromium_bin}, and the end-to-end tests drive it." >&2
+  echo "install it (Debian: apt-get install -y --no-install-recommends chromium fonts-wqy-microhei)" >&2
+  echo "or point HALLDESK_CHROMIUM at a Chromium binary. The e2e tests are never skipped." >&2
+  failed=$((failed + 1))
+else
+  e2e_start=$(date +%s)
+  PLAYWRIGHT_JSON_OUTPUT_NAME=playwright.json HALLDESK_CHROMIUM="$chromium_bin" \
+    npx --no-install playwright test --reporter=list,json
+  e2e_rc=$?
+  echo "playwright exited ${e2e_rc} after $(( $(date +%s) - e2e_start )) s"
+  if [ -s playwright.json ] && e2e_counts=$(node -e '
+    const r = JSON.parse(require("fs").readFileSync("playwright.json", "utf8"));
+    const s = r.stats || {};
+    const n = (x) => (Number.isInteger(x) ? x : 0);
+    console.log([n(s.expected), n(s.unexpected), n(s.flaky), n(s.skipped), (r.errors || []).length].join(" "));
+  ' 2>/dev/null); then
+    read -r e_passed e_failed e_flaky e_skipped e_errors <<<"$e2e_counts"
+  else
+    echo "playwright wrote no readable playwright.json (exit ${e2e_rc})" >&2
+    e_passed=0 e_failed=0 e_flaky=0 e_skipped=0 e_errors=1
+    if [ "$e2e_rc" -eq 0 ]; then e2e_rc=1; fi
+  fi
+  # Flaky = failed first, passed on a retry: counted as passed, but said out loud.
+  if [ "$e_flaky" -gt 0 ]; then echo "e2e: ${e_flaky} flaky test(s) passed only on a retry" >&2; fi
+  if [ "$e_skipped" -gt 0 ]; then echo "e2e: ${e_skipped} test(s) skipped" >&2; fi
+  passed=$((passed + e_passed + e_flaky))
+  failed=$((failed + e_failed))
+  # A failed global setup (no Chromium, build or server failure) fails the run without failing a test.
+  if [ "$e2e_rc" -ne 0 ] && [ "$e_failed" -eq 0 ]; then
+    echo "playwright exited ${e2e_rc} with no failed test (${e_errors} error(s), e.g. in the global setup): counting 1 failed" >&2
+    failed=$((failed + 1))
+  elif [ $((e_passed + e_failed + e_flaky)) -eq 0 ]; then
+    echo "no e2e test ran: counting 1 failed" >&2
+    failed=$((failed + 1))
+  fi
 fi
 
 summary

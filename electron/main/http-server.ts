@@ -82,8 +82,20 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, dispatch: Di
   send(res, 200, await dispatch(method, input, { session: typeof session === 'string' ? session : null, language }));
 }
 
+/** The URL path decoded, or null when its percent-encoding is malformed or hides a NUL (answered 400, not 500). */
+function decodedPath(path: string): string | null {
+  try {
+    const decoded = decodeURIComponent(path === '/' ? '/index.html' : path);
+    return decoded.includes('\0') ? null : decoded;
+  } catch {
+    return null;
+  }
+}
+
 async function serveStatic(res: ServerResponse, root: string, path: string): Promise<void> {
-  const relative = normalize(decodeURIComponent(path === '/' ? '/index.html' : path)).replace(/^([/\\])+/, '');
+  const decoded = decodedPath(path);
+  if (decoded === null) return send(res, 400, { error: 'malformed path' });
+  const relative = normalize(decoded).replace(/^([/\\])+/, '');
   const file = join(root, relative);
   if (!file.startsWith(root + sep)) return send(res, 404, { error: 'not found' });
   try {
