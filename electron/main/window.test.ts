@@ -28,7 +28,7 @@ describe('window options', () => {
     expect(prefs).toMatchObject({
       preload: PRELOAD, contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInSubFrames: false,
       nodeIntegrationInWorker: false, webSecurity: true, allowRunningInsecureContent: false, experimentalFeatures: false,
-      webviewTag: false, devTools: false,
+      webviewTag: false, devTools: false, plugins: true,
     });
   });
 

@@ -26,6 +26,9 @@ export function secureWebPreferences(preload: string, devTools: boolean): WebPre
     allowRunningInsecureContent: false, // #8
     experimentalFeatures: false, // #9
     webviewTag: false, // #12: no <webview> at all
+    // Chromium's built-in PDF viewer (Electron ships no other plugin) shows the slip preview from its blob
+    // URL inside the window; its print button opens the system print dialog.
+    plugins: true,
     navigateOnDragDrop: false, // a file dropped on the window must not replace the counter screen
     spellcheck: false,
     devTools,
