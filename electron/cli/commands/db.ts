@@ -1,6 +1,8 @@
 import { join, resolve } from 'node:path';
 import { openSqlite } from '../../db/open-sqlite';
+import type { SqliteHandle } from '../../db/open-sqlite';
 import { migrate } from '../../db/migrate';
+import type { MigrationReport } from '../../db/migrate';
 import { verifyBooks } from '../../db/verify';
 import { backupTo, integrityProblems } from '../../db/sqlite-maintenance';
 import { DATABASE_FILE } from '../../main/composition';
@@ -9,9 +11,15 @@ import { defineCommand } from '../command';
 import type { Command } from '../command';
 import { mkdirSync } from 'node:fs';
 
-function openData(dataDir: string) {
+/** Opens the data folder's database with its schema brought up to date, runs `work`, always closes. */
+async function withDatabase(dataDir: string, work: (handle: SqliteHandle, report: MigrationReport) => Promise<number>): Promise<number> {
   mkdirSync(dataDir, { recursive: true });
-  return openSqlite(join(dataDir, DATABASE_FILE));
+  const handle = openSqlite(join(dataDir, DATABASE_FILE));
+  try {
+    return await work(handle, await migrate(handle.db, 'sqlite', () => new Date()));
+  } finally {
+    await handle.close();
+  }
 }
 
 const migrateCommand = defineCommand({
@@ -19,15 +27,11 @@ const migrateCommand = defineCommand({
   usage: 'halldesk db migrate [--data DIR]',
   async run(parsed) {
     positionals(parsed, 0, 'halldesk db migrate [--data DIR]');
-    const handle = openData(parsed.dataDir);
-    try {
-      const report = await migrate(handle.db, 'sqlite', () => new Date());
+    return withDatabase(parsed.dataDir, async (_handle, report) => {
       console.log(report.applied.length === 0 ? `schema is current (version ${report.to})`
         : `migrated ${report.from} → ${report.to}: ${report.applied.join(', ')}`);
       return 0;
-    } finally {
-      await handle.close();
-    }
+    });
   },
 });
 
@@ -36,15 +40,11 @@ const backupCommand = defineCommand({
   usage: 'halldesk db backup FILE [--data DIR]',
   async run(parsed) {
     const [file] = positionals(parsed, 1, 'halldesk db backup FILE [--data DIR]');
-    const handle = openData(parsed.dataDir);
-    try {
-      await migrate(handle.db, 'sqlite', () => new Date());
+    return withDatabase(parsed.dataDir, async (handle) => {
       const report = await backupTo(handle, resolve(file!));
       console.log(`backup good: ${report.file} (${report.pages} pages, schema ${report.schemaVersion}, ${report.sales} sales, integrity ok)`);
       return 0;
-    } finally {
-      await handle.close();
-    }
+    });
   },
 });
 
@@ -54,9 +54,7 @@ const verifyCommand = defineCommand({
   options: { json: { type: 'boolean' } },
   async run(parsed) {
     positionals(parsed, 0, 'halldesk db verify [--data DIR] [--json]');
-    const handle = openData(parsed.dataDir);
-    try {
-      await migrate(handle.db, 'sqlite', () => new Date());
+    return withDatabase(parsed.dataDir, async (handle) => {
       const problems = integrityProblems(handle.raw);
       const checks = [{ name: 'sqlite-integrity', ok: problems.length === 0, offenders: problems.slice(0, 5) }, ...(await verifyBooks(handle.db))];
       const clean = checks.every((c) => c.ok);
@@ -66,9 +64,7 @@ const verifyCommand = defineCommand({
         console.log(clean ? 'database is clean and balanced' : 'database has problems (see FAIL lines)');
       }
       return clean ? 0 : 1;
-    } finally {
-      await handle.close();
-    }
+    });
   },
 });
 
