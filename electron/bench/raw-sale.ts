@@ -18,9 +18,9 @@ export function createRawSaleWriter(raw: BetterSqlite3.Database, counter: string
   const insertSeq = raw.prepare(`insert into receipt_sequences (counter_code, year, last_no) values (?, ?, 1)`);
   const insertSale = raw.prepare(`insert into sales (receipt_no, idempotency_key, request_hash, shift_id, clerk_id, counter_code,
     account_id, meter_id, utility, credit_kind, tariff_version_id, business_date, period_key, request_mode, payable_fen, tendered_fen,
-    change_fen, charge_fen, units, credit_before_fen, credit_after_fen, credited_to_meter, overdraft_recovered, segments,
-    payment_method, created_at) values (?, ?, 'raw', ?, ?, ?, ?, ?, 'electricity', 'energy', ?, ?, ?, 'money', 10000, 10000, 0, 9961,
-    20400, 0, 39, 20400, 0, '[]', 'cash', ?)`);
+    change_fen, charge_fen, units, credit_before_fen, credit_after_fen, credited_to_meter, overdraft_recovered, meter_remaining_after,
+    tier_before, segments, payment_method, created_at) values (?, ?, 'raw', ?, ?, ?, ?, ?, 'electricity', 'energy', ?, ?, ?, 'money',
+    10000, 10000, 0, 9961, 20400, 0, 39, 20400, 0, 20400, 1, '[]', 'cash', ?)`);
   const insertLedger = raw.prepare(`insert into ledger_entries (txn_ref, sale_id, book, account_id, meter_id, shift_id, amount_fen, created_at)
     values (?, ?, ?, ?, ?, ?, ?, ?)`);
   const updateMeter = raw.prepare(`update meters set credit_fen = credit_fen + 39, remaining = remaining + 20400 where id = ?`);

@@ -138,6 +138,10 @@ export interface SaleTable {
   credit_after_fen: number;
   credited_to_meter: number;
   overdraft_recovered: number;
+  /** What the meter holds after this sale (units or fen by credit kind), as quoted at the counter. */
+  meter_remaining_after: number;
+  /** The tier (1-based) the first unit of this sale fell in. */
+  tier_before: number;
   segments: string;
   payment_method: string;
   created_at: string;

@@ -26,7 +26,7 @@ export interface DayShift {
 const SALE_COLUMNS: ColumnSpec[] = ['receipt_no', 'idempotency_key', 'request_hash', { column: 'shift_id', ref: 'shifts' }, 'clerk_id', 'counter_code',
   'account_id', 'meter_id', 'utility', 'credit_kind', 'tariff_version_id', 'business_date', 'period_key', 'request_mode', 'payable_fen',
   'tendered_fen', 'change_fen', 'charge_fen', 'units', 'credit_before_fen', 'credit_after_fen', 'credited_to_meter', 'overdraft_recovered',
-  'segments', 'payment_method', 'created_at'];
+  'meter_remaining_after', 'tier_before', 'segments', 'payment_method', 'created_at'];
 const LEDGER_COLUMNS: ColumnSpec[] = ['txn_ref', { column: 'sale_id', ref: 'sales' }, 'book', 'account_id', 'meter_id',
   { column: 'shift_id', ref: 'shifts' }, 'amount_fen', 'created_at'];
 const AUDIT_COLUMNS = (ref: string): ColumnSpec[] => ['at', 'user_id', 'action', 'entity', { column: 'entity_id', ref, text: true }, 'before_json', 'after_json'];
@@ -93,7 +93,7 @@ export class SalesWriter {
     sales.push([receiptNo, `demo-${receiptNo}`, requestHash(sale), shiftKey, shift.clerkId, shift.counter, meter.accountId, meter.id,
       meter.profile.utility, meter.profile.creditKind, sale.version.id, sale.date, sale.period, request.mode, q.payable, sale.tendered,
       sale.tendered - q.payable, q.charge, q.units, q.creditBefore, q.creditAfter, q.creditedToMeter, q.overdraftRecovered,
-      JSON.stringify(q.segments), 'cash', at]);
+      q.meterRemainingAfter, q.tierBefore, JSON.stringify(q.segments), 'cash', at]);
     for (const line of planSale(q, meter.id)) {
       ledger.push([receiptNo, receiptNo, line.book, meter.accountId, line.meterId, line.book === 'cash' ? shiftKey : null, line.amount, at]);
     }

@@ -5,7 +5,7 @@ import type { Quote, SaleRequest } from '../domain/sales/quote';
 import { planSale } from '../domain/sales/ledger-plan';
 import { businessDate, businessYear, periodKey } from '../domain/time/business-time';
 import { fen, formatUnits, formatYuan, units } from '../../shared/money';
-import { appendAudit, findAuditAfter } from '../db/repositories/audit-repository';
+import { appendAudit } from '../db/repositories/audit-repository';
 import { addUnitsToDate, unitsToDate } from '../db/repositories/accounts-repository';
 import { appendLedger } from '../db/repositories/ledger-repository';
 import { findMeter, setMeterState } from '../db/repositories/meters-repository';
@@ -79,22 +79,11 @@ export function saleView(row: SaleRow, replayed: boolean): SaleView {
     id: n(row.id), receiptNo: row.receipt_no, meterId: n(row.meter_id), accountId: n(row.account_id), shiftId: n(row.shift_id),
     clerkId: n(row.clerk_id), counterCode: row.counter_code, tariffVersionId: n(row.tariff_version_id),
     creditKind: row.credit_kind as CreditKind, payable: n(row.payable_fen), charge: n(row.charge_fen), units: n(row.units),
-    unitsAreEstimate: row.credit_kind === 'money', segments, tierBefore: segments[0]?.tier ?? 1,
+    unitsAreEstimate: row.credit_kind === 'money', segments, tierBefore: n(row.tier_before),
     creditBefore: n(row.credit_before_fen), creditAfter: n(row.credit_after_fen), creditedToMeter: n(row.credited_to_meter),
-    overdraftRecovered: n(row.overdraft_recovered), meterRemainingAfter: 0, tendered: n(row.tendered_fen), change: n(row.change_fen),
+    overdraftRecovered: n(row.overdraft_recovered), meterRemainingAfter: n(row.meter_remaining_after), tendered: n(row.tendered_fen), change: n(row.change_fen),
     createdAt: row.created_at, businessDate: row.business_date, replayed,
   };
-}
-
-/**
- * A stored sale as it was first answered. meterRemainingAfter and tierBefore are not columns of `sales`;
- * they come from the sale's own audit record (written in the sale's transaction), so a replay or a
- * reprint answers exactly what the first call did.
- */
-async function storedSaleView(db: Db, row: SaleRow, replayed: boolean): Promise<SaleView> {
-  const first = (await findAuditAfter(db, 'sale', row.id, 'sale.create')) as Partial<SaleView> | undefined;
-  const view = saleView(row, replayed);
-  return { ...view, meterRemainingAfter: first?.meterRemainingAfter ?? view.meterRemainingAfter, tierBefore: first?.tierBefore ?? view.tierBefore };
 }
 
 /** The same request (meter, what was asked, tender) always hashes the same, so a retry can be told from a clash. */
@@ -108,7 +97,7 @@ export function createSalesService(deps: ServiceDeps) {
     const existing = await findSaleByKey(db, input.idempotencyKey);
     if (!existing) return null;
     if (existing.request_hash !== requestHash(input)) throw new DomainError('idempotency-conflict');
-    return storedSaleView(db, existing, true);
+    return saleView(existing, true);
   }
 
   /**
@@ -132,6 +121,7 @@ export function createSalesService(deps: ServiceDeps) {
         request_mode: input.request.mode, payable_fen: quote.payable, tendered_fen: input.tendered, change_fen: input.tendered - quote.payable,
         charge_fen: quote.charge, units: quote.units, credit_before_fen: quote.creditBefore, credit_after_fen: quote.creditAfter,
         credited_to_meter: quote.creditedToMeter, overdraft_recovered: quote.overdraftRecovered,
+        meter_remaining_after: quote.meterRemainingAfter, tier_before: quote.tierBefore,
         segments: JSON.stringify(quote.segments), payment_method: 'cash', created_at: at,
       });
       await appendLedger(trx, receiptNo, planSale(quote, meter.id), { saleId, accountId, shiftId: Number(shift.id), at });
@@ -140,7 +130,7 @@ export function createSalesService(deps: ServiceDeps) {
       });
       // Only energy sales move the tier: a money meter applies its own tiers to what it is credited.
       if (meter.credit_kind === 'energy') await addUnitsToDate(trx, { accountId, utility: meter.utility as Utility, periodKey: period }, quote.units);
-      const view = { ...saleView(found(await findSale(trx, saleId), 'sale'), false), meterRemainingAfter: quote.meterRemainingAfter, tierBefore: quote.tierBefore };
+      const view = saleView(found(await findSale(trx, saleId), 'sale'), false);
       await appendAudit(trx, { at, userId: actor.userId, action: 'sale.create', entity: 'sale', entityId: saleId, after: view });
       return view;
     });
@@ -153,7 +143,7 @@ export function createSalesService(deps: ServiceDeps) {
       return quoteView(meter.id, version.id, quote);
     },
     async get(saleId: number): Promise<SaleView> {
-      return storedSaleView(deps.db, found(await findSale(deps.db, saleId), 'sale'), false);
+      return saleView(found(await findSale(deps.db, saleId), 'sale'), false);
     },
   };
 }

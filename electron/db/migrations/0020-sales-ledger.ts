@@ -43,7 +43,7 @@ async function createSales(db: AnyDb, d: SqlDialect): Promise<void> {
     .addColumn('period_key', 'text', (c) => c.notNull())
     .addColumn('request_mode', 'text', (c) => c.notNull().check(sqlIn('request_mode', ['money', 'units'])));
   for (const column of ['payable_fen', 'tendered_fen', 'change_fen', 'charge_fen', 'units', 'credit_before_fen',
-    'credit_after_fen', 'credited_to_meter', 'overdraft_recovered']) {
+    'credit_after_fen', 'credited_to_meter', 'overdraft_recovered', 'meter_remaining_after', 'tier_before']) {
     table = table.addColumn(column, int64(d), (c) => c.notNull());
   }
   await strict(table

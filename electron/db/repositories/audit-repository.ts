@@ -30,9 +30,3 @@ export async function listAudit(db: Db, filter: { entity?: string; entityId?: st
   return query.execute();
 }
 
-/** The `after` of the first audit record of an action on an entity (e.g. the answer a sale gave when it was made). */
-export async function findAuditAfter(db: Db, entity: string, entityId: string | number, action: string): Promise<unknown> {
-  const row = await db.selectFrom('audit_log').select('after_json').where('entity', '=', entity).where('entity_id', '=', String(entityId))
-    .where('action', '=', action).orderBy('id').limit(1).executeTakeFirst();
-  return row?.after_json ? JSON.parse(row.after_json) as unknown : undefined;
-}
