@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBackend, expectedMessage, refusal } from '../support/backend';
+import { buildBackend } from '../support/backend';
+import { refusedWithoutWrites } from '../support/refusals';
 import type { Fixture, NewMeter } from '../support/backend';
 import { verifyBooks } from '../../electron/db/verify';
 import type { AccountView, AuditEntryView, SaleView } from '../../shared/contract/views';
@@ -21,15 +22,6 @@ const auditOf = async (accountId: number): Promise<readonly AuditEntryView[]> =>
   fx.ok('audit.list', { entity: 'account', entityId: String(accountId) }, fx.sessions.supervisor);
 const meterRow = (id: number) => fx.raw.prepare('select status, card_no, credit_fen, remaining, overdraft, removed_at from meters where id = ?').get(id);
 
-/** Calls and expects a refusal with this code and the zh-CN message, with no row written. */
-async function refusedWithoutWrites(method: string, input: unknown, session: string, code: string) {
-  const before = fx.counts();
-  const error = refusal(await fx.call(method, input, session));
-  expect(error.code).toBe(code);
-  expect(error.message).toBe(expectedMessage(code, error.params));
-  expect(fx.counts()).toEqual(before);
-  return error;
-}
 
 describe('accounts.open', () => {
   it('numbers the customer C… and the account H…, with an audit row and an open event', async () => {
@@ -58,24 +50,24 @@ describe('accounts.open', () => {
     const input = (meters: NewMeter[], room = '901') => ({
       customer: { name: '赵六', category: 'residential' as const }, premises: { area: '幸福小区', building: '9', unit: '9', room }, category: 'residential' as const, meters,
     });
-    const taken = await refusedWithoutWrites('accounts.open', input([fx.newMeter('energy', { meterNo: existing.meterNo })]), fx.sessions.clerk1, 'meter-no-taken');
+    const taken = await refusedWithoutWrites(fx, 'accounts.open', input([fx.newMeter('energy', { meterNo: existing.meterNo })]), fx.sessions.clerk1, 'meter-no-taken');
     expect(taken.message).toBe(`表号 ${existing.meterNo} 已被使用`);
-    const card = await refusedWithoutWrites('accounts.open', input([fx.newMeter('energy', { cardNo: existing.cardNo })]), fx.sessions.clerk1, 'card-no-taken');
+    const card = await refusedWithoutWrites(fx, 'accounts.open', input([fx.newMeter('energy', { cardNo: existing.cardNo })]), fx.sessions.clerk1, 'card-no-taken');
     expect(card.message).toBe(`卡号 ${existing.cardNo} 已被使用（一表一卡）`);
     const twice = fx.newMeter('energy');
-    await refusedWithoutWrites('accounts.open', input([twice, fx.newMeter('water', { meterNo: twice.meterNo })]), fx.sessions.clerk1, 'meter-no-taken');
-    await refusedWithoutWrites('accounts.open', input([twice, fx.newMeter('water', { cardNo: twice.cardNo })]), fx.sessions.clerk1, 'card-no-taken');
-    await refusedWithoutWrites('accounts.open', input([fx.newMeter('energy', { tariffId: fx.tariffs.water })]), fx.sessions.clerk1, 'tariff-utility-mismatch');
+    await refusedWithoutWrites(fx, 'accounts.open', input([twice, fx.newMeter('water', { meterNo: twice.meterNo })]), fx.sessions.clerk1, 'meter-no-taken');
+    await refusedWithoutWrites(fx, 'accounts.open', input([twice, fx.newMeter('water', { cardNo: twice.cardNo })]), fx.sessions.clerk1, 'card-no-taken');
+    await refusedWithoutWrites(fx, 'accounts.open', input([fx.newMeter('energy', { tariffId: fx.tariffs.water })]), fx.sessions.clerk1, 'tariff-utility-mismatch');
     const first = await fx.ok('accounts.open', input([fx.newMeter('energy')], '902'), fx.sessions.clerk1);
     expect(first.premises.roomKey).toBe('9-9-902');
-    await refusedWithoutWrites('accounts.open', input([fx.newMeter('energy')], '902'), fx.sessions.clerk1, 'premises-occupied');
+    await refusedWithoutWrites(fx, 'accounts.open', input([fx.newMeter('energy')], '902'), fx.sessions.clerk1, 'premises-occupied');
   });
 });
 
 describe('accounts.changeOwner (过户)', () => {
   it('moves the account to a new customer with an audited before/after; the same owner is refused', async () => {
     const view = await fx.openAccount([fx.newMeter('energy')], { name: '张三', phone: '13800000001' });
-    await refusedWithoutWrites('accounts.changeOwner', { accountId: view.id, newOwner: { name: '张三', phone: '13800000001', category: 'residential' }, reason: '过户' },
+    await refusedWithoutWrites(fx, 'accounts.changeOwner', { accountId: view.id, newOwner: { name: '张三', phone: '13800000001', category: 'residential' }, reason: '过户' },
       fx.sessions.supervisor, 'same-owner');
     const after = await fx.ok('accounts.changeOwner', { accountId: view.id, newOwner: { name: '李四', phone: '13800000002', category: 'residential' }, reason: '房屋买卖' }, fx.sessions.supervisor);
     expect(after.customer).toMatchObject({ name: '李四', phone: '13800000002' });
@@ -100,7 +92,7 @@ describe('accounts.changeMeter (换表)', () => {
     const sale = await sell(oldId, 10_000);
     expect(sale.creditAfter).toBe(39);
     fx.raw.prepare('update meters set overdraft = 300 where id = ?').run(oldId);
-    await refusedWithoutWrites('accounts.changeMeter', {
+    await refusedWithoutWrites(fx, 'accounts.changeMeter', {
       accountId: view.id, oldMeterId: oldId, finalRemaining: 12_345, newMeter: fx.newMeter('water'), reason: '表计故障',
     }, fx.sessions.supervisor, 'utility-mismatch');
     const replacement = fx.newMeter('energy', { cardNo: oldMeter.cardNo });
@@ -119,8 +111,8 @@ describe('accounts.changeMeter (换表)', () => {
     expect((await auditOf(view.id))[0]).toMatchObject({ action: 'account.change-meter', userId: fx.users.supervisor });
     const next = await sell(newView.id, 10_000);
     expect(next).toMatchObject({ creditBefore: 39, units: 20_500, overdraftRecovered: 300 });
-    await refusedWithoutWrites('sales.sell', { meterId: oldId, request: { mode: 'money', amount: 100 }, tendered: 100, idempotencyKey: fx.key() }, fx.sessions.clerk1, 'meter-removed');
-    await refusedWithoutWrites('accounts.changeMeter', {
+    await refusedWithoutWrites(fx, 'sales.sell', { meterId: oldId, request: { mode: 'money', amount: 100 }, tendered: 100, idempotencyKey: fx.key() }, fx.sessions.clerk1, 'meter-removed');
+    await refusedWithoutWrites(fx, 'accounts.changeMeter', {
       accountId: view.id, oldMeterId: oldId, finalRemaining: 0, newMeter: fx.newMeter('energy'), reason: '再换',
     }, fx.sessions.supervisor, 'meter-removed');
     await cleanBooks();
@@ -136,13 +128,13 @@ describe('accounts.close (销户)', () => {
     const refunds = (energyRefund: number, moneyRefund: number) => ({
       accountId: view.id, residuals: [{ meterId: energy, refund: energyRefund }, { meterId: money, refund: moneyRefund }], reason: '拆迁销户',
     });
-    const noShift = await refusedWithoutWrites('accounts.close', refunds(10_000, 5_000), fx.sessions.supervisor, 'no-open-shift');
+    const noShift = await refusedWithoutWrites(fx, 'accounts.close', refunds(10_000, 5_000), fx.sessions.supervisor, 'no-open-shift');
     expect(noShift.message).toBe('请先开班');
     const shift = await fx.ok('shifts.open', { float: 100_000 }, fx.sessions.supervisor);
     // The energy meter's 204 kWh are worth at most 204 × 0.7883 = 160.81 yuan; the money meter holds 50.00.
-    const tooMuch = await refusedWithoutWrites('accounts.close', refunds(10_000, 5_001), fx.sessions.supervisor, 'residual-too-large');
+    const tooMuch = await refusedWithoutWrites(fx, 'accounts.close', refunds(10_000, 5_001), fx.sessions.supervisor, 'residual-too-large');
     expect(tooMuch.message).toBe('退还的表内剩余超过该表可退上限 50.00 元');
-    await refusedWithoutWrites('accounts.close', refunds(16_082, 0), fx.sessions.supervisor, 'residual-too-large');
+    await refusedWithoutWrites(fx, 'accounts.close', refunds(16_082, 0), fx.sessions.supervisor, 'residual-too-large');
     const closed = await fx.ok('accounts.close', refunds(16_081, 5_000), fx.sessions.supervisor);
     expect(closed).toMatchObject({ status: 'closed', closedAt: '2026-06-15T02:00:00.000Z', refunded: 21_120, receiptNo: expect.stringMatching(/^A01-2026-\d{6}$/) });
     expect(closed.meters.map((m) => [m.status, m.credit, m.remaining])).toEqual([['removed', 0, 0], ['removed', 0, 0]]);
@@ -158,8 +150,8 @@ describe('accounts.close (销户)', () => {
     expect(report).toMatchObject({ refundsTotal: 21_120, cashIn: -21_120, expectedCash: 100_000 - 21_120, saleCount: 0 });
     const events = await fx.ok('accounts.events', { accountId: view.id }, fx.sessions.clerk1);
     expect(events.at(-1)).toMatchObject({ kind: 'close', receiptNo: closed.receiptNo, detail: { total: 21_120, reason: '拆迁销户' } });
-    await refusedWithoutWrites('sales.sell', { meterId: energy, request: { mode: 'money', amount: 100 }, tendered: 100, idempotencyKey: fx.key() }, fx.sessions.clerk1, 'account-closed');
-    await refusedWithoutWrites('accounts.close', { accountId: view.id, residuals: [], reason: '再销' }, fx.sessions.supervisor, 'account-closed');
+    await refusedWithoutWrites(fx, 'sales.sell', { meterId: energy, request: { mode: 'money', amount: 100 }, tendered: 100, idempotencyKey: fx.key() }, fx.sessions.clerk1, 'account-closed');
+    await refusedWithoutWrites(fx, 'accounts.close', { accountId: view.id, residuals: [], reason: '再销' }, fx.sessions.supervisor, 'account-closed');
     await cleanBooks();
     // The room is free again for a new account.
     const reopened = await fx.ok('accounts.open', {
@@ -181,7 +173,7 @@ describe('accounts.close (销户)', () => {
   it('refuses to close while a meter still has an overdraft to repay, writing nothing', async () => {
     const view = await fx.openAccount([fx.newMeter('energy')]);
     fx.raw.prepare('update meters set overdraft = 500 where id = ?').run(view.meters[0]!.id);
-    const refused = await refusedWithoutWrites('accounts.close', { accountId: view.id, residuals: [], reason: '欠费销户' }, fx.sessions.supervisor, 'meter-has-overdraft');
+    const refused = await refusedWithoutWrites(fx, 'accounts.close', { accountId: view.id, residuals: [], reason: '欠费销户' }, fx.sessions.supervisor, 'meter-has-overdraft');
     expect(refused.message).toBe('该表尚有透支未还');
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBackend, expectedMessage, refusal } from '../support/backend';
+import { buildBackend } from '../support/backend';
+import { refusedWithoutWrites } from '../support/refusals';
 import type { Fixture } from '../support/backend';
 import { verifyBooks } from '../../electron/db/verify';
 
@@ -11,14 +12,6 @@ afterAll(async () => {
   expect(checks.filter((c) => !c.ok)).toEqual([]);
 });
 
-async function refusedWithoutWrites(method: string, input: unknown, session: string, code: string) {
-  const before = fx.counts();
-  const error = refusal(await fx.call(method, input, session));
-  expect(error.code).toBe(code);
-  expect(error.message).toBe(expectedMessage(code, error.params));
-  expect(fx.counts()).toEqual(before);
-  return error;
-}
 let clerks = 0;
 /** A fresh clerk with a session of their own, so each test owns its shifts. */
 async function clerk() {
@@ -43,11 +36,11 @@ describe('shifts', () => {
     });
     expect(fx.counts()).toEqual({ ...before, shifts: before.shifts + 1, audit_log: before.audit_log + 1 });
     expect(await fx.ok('shifts.current', {}, a.session)).toEqual(shift);
-    await refusedWithoutWrites('shifts.open', { float: 0 }, a.session, 'shift-already-open');
+    await refusedWithoutWrites(fx, 'shifts.open', { float: 0 }, a.session, 'shift-already-open');
 
-    const refused = await refusedWithoutWrites('sales.sell', { meterId: fx.meters.money, request: { mode: 'money', amount: 1_000 }, tendered: 1_000, idempotencyKey: fx.key() }, b.session, 'no-open-shift');
+    const refused = await refusedWithoutWrites(fx, 'sales.sell', { meterId: fx.meters.money, request: { mode: 'money', amount: 1_000 }, tendered: 1_000, idempotencyKey: fx.key() }, b.session, 'no-open-shift');
     expect(refused.message).toBe('请先开班');
-    await refusedWithoutWrites('sales.sell', { meterId: fx.meters.money, request: { mode: 'money', amount: 1_000 }, tendered: 1_000, idempotencyKey: fx.key() }, fx.sessions.supervisor, 'no-open-shift');
+    await refusedWithoutWrites(fx, 'sales.sell', { meterId: fx.meters.money, request: { mode: 'money', amount: 1_000 }, tendered: 1_000, idempotencyKey: fx.key() }, fx.sessions.supervisor, 'no-open-shift');
     const ok = await sale(a.session, fx.meters.money, 1_000);
     expect(ok.ok && ok.value).toMatchObject({ shiftId: shift.id, clerkId: a.id });
   });
@@ -58,7 +51,7 @@ describe('shifts', () => {
     for (const [meterId, amount] of [[fx.meters.energy, 10_000], [fx.meters.water, 5_000], [fx.meters.hall, 20_000]] as const) {
       expect((await sale(c.session, meterId, amount)).ok).toBe(true);
     }
-    const unknown = await refusedWithoutWrites('shifts.close', { counted: { 10000: 8, 300: 1, 7: 2 } }, c.session, 'unknown-denomination');
+    const unknown = await refusedWithoutWrites(fx, 'shifts.close', { counted: { 10000: 8, 300: 1, 7: 2 } }, c.session, 'unknown-denomination');
     expect(unknown.message).toBe('无效的面额：7, 300');
     expect((await fx.ok('shifts.current', {}, c.session))?.status).toBe('open');
 
@@ -79,8 +72,8 @@ describe('shifts', () => {
     expect(report.firstReceipt).toMatch(/^A01-2026-\d{6}$/);
     expect(report.lastReceipt! > report.firstReceipt!).toBe(true);
     expect(fx.raw.prepare('select note from shifts where id = ?').get(shift.id)).toEqual({ note: '少一元' });
-    await refusedWithoutWrites('shifts.close', { counted: {} }, c.session, 'no-open-shift');
-    await refusedWithoutWrites('sales.sell', { meterId: fx.meters.money, request: { mode: 'money', amount: 100 }, tendered: 100, idempotencyKey: fx.key() }, c.session, 'no-open-shift');
+    await refusedWithoutWrites(fx, 'shifts.close', { counted: {} }, c.session, 'no-open-shift');
+    await refusedWithoutWrites(fx, 'sales.sell', { meterId: fx.meters.money, request: { mode: 'money', amount: 100 }, tendered: 100, idempotencyKey: fx.key() }, c.session, 'no-open-shift');
     // A new shift may open after the close.
     expect((await fx.ok('shifts.open', { float: 0 }, c.session)).id).not.toBe(shift.id);
   });
@@ -98,11 +91,11 @@ describe('shifts', () => {
     const f = await clerk();
     const shift = await fx.ok('shifts.open', { float: 2_000 }, e.session);
     expect((await fx.ok('shifts.report', { shiftId: shift.id }, e.session)).shift.id).toBe(shift.id);
-    const notYours = await refusedWithoutWrites('shifts.report', { shiftId: shift.id }, f.session, 'shift-not-yours');
+    const notYours = await refusedWithoutWrites(fx, 'shifts.report', { shiftId: shift.id }, f.session, 'shift-not-yours');
     expect(notYours.message).toBe('只能操作自己的班次');
     expect((await fx.ok('shifts.report', { shiftId: shift.id }, fx.sessions.supervisor)).expectedCash).toBe(2_000);
     expect((await fx.ok('shifts.report', { shiftId: shift.id }, fx.sessions.admin)).clerkName).toBe(e.name);
-    const missing = await refusedWithoutWrites('shifts.report', { shiftId: 999_999 }, fx.sessions.supervisor, 'not-found');
+    const missing = await refusedWithoutWrites(fx, 'shifts.report', { shiftId: 999_999 }, fx.sessions.supervisor, 'not-found');
     expect(missing.message).toBe('未找到：shift');
   });
 });
