@@ -14,7 +14,7 @@
  */
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import type { Plugin, UserConfig } from 'vite';
@@ -35,12 +35,20 @@ function isExternalForMain(id: string): boolean {
  * the plain-JS worker and the module it imports there.
  */
 function copyWorkerFiles(outDir: string): Plugin {
-  const files = ['sqlite-writer.worker.mjs', 'id-maps.mjs'];
+  // [source, destination]: the worker imports '../db/audit-chain.mjs', so that file keeps the same
+  // relative place beside out/main as it has beside electron/bulk.
+  const files: [string, string][] = [
+    ['electron/bulk/sqlite-writer.worker.mjs', join(outDir, 'sqlite-writer.worker.mjs')],
+    ['electron/bulk/id-maps.mjs', join(outDir, 'id-maps.mjs')],
+    ['electron/db/audit-chain.mjs', join(outDir, '..', 'db', 'audit-chain.mjs')],
+  ];
   return {
     name: 'halldesk:copy-worker-files',
     writeBundle() {
-      mkdirSync(outDir, { recursive: true });
-      for (const file of files) copyFileSync(join(root, 'electron', 'bulk', file), join(outDir, file));
+      for (const [source, target] of files) {
+        mkdirSync(dirname(target), { recursive: true });
+        copyFileSync(join(root, source), target);
+      }
     },
   };
 }

@@ -4,6 +4,7 @@
  * better-sqlite3 prepared statements in one transaction — no validation, no Kysely, no service logic.
  */
 import type BetterSqlite3 from 'better-sqlite3';
+import { AUDIT_GENESIS, auditHash, LATEST_HASH_SQL } from '../db/audit-chain.mjs';
 
 export interface RawSaleTarget {
   readonly meterId: number;
@@ -26,7 +27,10 @@ export function createRawSaleWriter(raw: BetterSqlite3.Database, counter: string
   const updateMeter = raw.prepare(`update meters set credit_fen = credit_fen + 39, remaining = remaining + 20400 where id = ?`);
   const updateUnits = raw.prepare(`update units_to_date set units = units + 20400 where account_id = ? and utility = 'electricity' and period_key = ?`);
   const insertUnits = raw.prepare(`insert into units_to_date (account_id, utility, period_key, units) values (?, 'electricity', ?, 20400)`);
-  const insertAudit = raw.prepare(`insert into audit_log (at, user_id, action, entity, entity_id, before_json, after_json) values (?, ?, 'sale.create', 'sale', ?, null, ?)`);
+  // Chained like appendAudit (audit-chain.mjs): the head is read and the record hashed in the transaction.
+  const auditHead = raw.prepare(LATEST_HASH_SQL);
+  const insertAudit = raw.prepare(`insert into audit_log (at, user_id, action, entity, entity_id, before_json, after_json, prev_hash, hash)
+    values (?, ?, 'sale.create', 'sale', ?, null, ?, ?, ?)`);
 
   const year = 2099; // a year of its own, so the baseline never collides with the real serials
   const write = raw.transaction((t: RawSaleTarget, key: string, at: string) => {
@@ -40,7 +44,9 @@ export function createRawSaleWriter(raw: BetterSqlite3.Database, counter: string
     insertLedger.run(receipt, saleId, 'customer_credit', t.accountId, t.meterId, null, -39, at);
     updateMeter.run(t.meterId);
     if (updateUnits.run(t.accountId, `Y${year}`).changes === 0) insertUnits.run(t.accountId, `Y${year}`);
-    insertAudit.run(at, t.clerkId, String(saleId), JSON.stringify({ receipt }));
+    const audit = { at, user_id: t.clerkId, action: 'sale.create', entity: 'sale', entity_id: String(saleId), before_json: null, after_json: JSON.stringify({ receipt }) };
+    const prev = (auditHead.get() as { hash: string | null } | undefined)?.hash ?? AUDIT_GENESIS;
+    insertAudit.run(at, t.clerkId, audit.entity_id, audit.after_json, prev, auditHash(prev, audit));
   });
   return write;
 }

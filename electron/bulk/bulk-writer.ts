@@ -12,6 +12,8 @@
  * (a SQL subquery per reference did the same and doubled SQLite's work).
  */
 import type { CompiledQuery, Kysely } from 'kysely';
+import { CHAINED_FIELDS } from '../db/audit-chain.mjs';
+import type { ChainLayout } from '../db/audit-chain.mjs';
 import type { Database } from '../db/schema';
 import type { BulkSession } from './sql-session';
 
@@ -50,15 +52,25 @@ export class BulkWriter {
 
   constructor(readonly session: BulkSession, private readonly chunk: number = DEFAULT_CHUNK_ROWS) {}
 
-  /** Inserts every row, in chunks, in the session's transaction. Values must not be undefined. */
+  /**
+   * Inserts every row, in chunks, in the session's transaction. Values must not be undefined.
+   * audit_log rows are chained (audit-chain.mjs): the session fills prev_hash and hash once their
+   * entity_id is bound, in row order, and rows get ids in that order (one connection, chunks in order,
+   * SQLite numbering a multi-row INSERT's rows as listed), so the chain follows id order. PostgreSQL
+   * does not promise VALUES order for a serial: its bulk path must check that (issue 8); verify would tell.
+   */
   async insert(table: TableName, specs: readonly ColumnSpec[], rows: readonly RowValues[]): Promise<void> {
-    const width = specs.length;
+    const chained = table === 'audit_log';
+    const allSpecs = chained ? [...specs, 'prev_hash', 'hash'] : specs;
+    const allRows = chained ? rows.map((row) => [...row, '', '']) : rows;
+    const width = allSpecs.length;
     const size = chunkRows(width, this.chunk);
-    const refs = specs.flatMap((spec, offset) => (typeof spec === 'string' ? [] : [{ offset, map: spec.ref, text: spec.text === true }]));
-    for (let start = 0; start < rows.length; start += size) {
-      const part = rows.slice(start, start + size);
-      const template = this.template(table, specs, part);
-      await this.session.run({ sql: template.sql, parameters: flatten(part, width), width, refs });
+    const refs = allSpecs.flatMap((spec, offset) => (typeof spec === 'string' ? [] : [{ offset, map: spec.ref, text: spec.text === true }]));
+    const chain = chained ? chainLayout(allSpecs) : undefined;
+    for (let start = 0; start < allRows.length; start += size) {
+      const part = allRows.slice(start, start + size);
+      const template = this.template(table, allSpecs, part);
+      await this.session.run({ sql: template.sql, parameters: flatten(part, width), width, refs, ...(chain ? { chain } : {}) });
     }
   }
 
@@ -87,6 +99,18 @@ export class BulkWriter {
     this.templates.set(key, compiled);
     return compiled;
   }
+}
+
+/** Where each chained column sits in an audit_log row; every one must be written. */
+function chainLayout(specs: readonly ColumnSpec[]): ChainLayout {
+  const columns = specs.map(columnName);
+  const at = (name: string) => {
+    const index = columns.indexOf(name);
+    if (index < 0) throw new Error(`bulk insert into audit_log: column ${name} is missing (the hash chain needs it)`);
+    return index;
+  };
+  const fields = [...CHAINED_FIELDS, 'prev_hash', 'hash'] as const;
+  return Object.fromEntries(fields.map((f) => [f, at(f)])) as unknown as ChainLayout;
 }
 
 function flatten(rows: readonly RowValues[], width: number): unknown[] {

@@ -1,4 +1,6 @@
 /** Types of id-maps.mjs (plain JavaScript, shared with the SQLite worker thread). */
+import type { ChainLayout } from '../db/audit-chain.mjs';
+
 export interface Ref {
   /** Position of the reference within a row's parameters. */
   readonly offset: number;
@@ -13,6 +15,8 @@ export interface RunMessage {
   /** Parameters per row. */
   readonly width: number;
   readonly refs?: readonly Ref[];
+  /** An audit_log insert: the executor fills prev_hash and hash after binding ids (audit-chain.mjs). */
+  readonly chain?: ChainLayout;
 }
 
 export interface RememberMessage {

@@ -11,6 +11,7 @@ import { CompiledQuery } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Db } from '../db/repositories/db';
+import { chainRows, LATEST_HASH_SQL } from '../db/audit-chain.mjs';
 import { IdMaps } from './id-maps.mjs';
 import type { RememberMessage, RunMessage } from './id-maps.mjs';
 
@@ -62,7 +63,13 @@ export async function inProcessSession(db: Kysely<Database>): Promise<BulkSessio
     },
     compiler: db,
     async run(statement) {
-      await trx.executeQuery(CompiledQuery.raw(statement.sql, maps.translate(statement)));
+      const parameters = [...maps.translate(statement)];
+      if (statement.chain) {
+        // The head is read per statement, so whatever else wrote audit rows in this transaction is chained onto.
+        const head = await trx.executeQuery<{ hash: string | null }>(CompiledQuery.raw(LATEST_HASH_SQL, []));
+        chainRows(parameters, statement.width, statement.chain, head.rows[0]?.hash ?? null);
+      }
+      await trx.executeQuery(CompiledQuery.raw(statement.sql, parameters));
     },
     async each(sql, rows) {
       for (const parameters of rows) await trx.executeQuery(CompiledQuery.raw(sql, [...parameters]));

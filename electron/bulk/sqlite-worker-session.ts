@@ -99,7 +99,8 @@ class WorkerSession implements BulkSession {
   }
 
   run(statement: WriteStatement): Promise<void> {
-    return this.queue({ type: 'run', sql: statement.sql, parameters: statement.parameters, width: statement.width, refs: statement.refs });
+    return this.queue({ type: 'run', sql: statement.sql, parameters: statement.parameters, width: statement.width, refs: statement.refs,
+      chain: statement.chain });
   }
 
   each(sql: string, rows: readonly (readonly unknown[])[]): Promise<void> {

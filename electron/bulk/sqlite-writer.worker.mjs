@@ -5,6 +5,7 @@
 // refused, so the session can only roll back.
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
+import { chainRows, LATEST_HASH_SQL } from '../db/audit-chain.mjs';
 import { IdMaps } from './id-maps.mjs';
 
 const db = new BetterSqlite3(workerData.file, { fileMustExist: true });
@@ -31,11 +32,22 @@ function prepared(sql) {
   return statement;
 }
 
+/**
+ * A run statement's parameters with ids bound and, for audit_log, the hash chain filled: only here is
+ * entity_id (a generated id) known. The head is read per statement (an indexed lookup per chunk), so
+ * the chain continues whatever was written before, also across commitAndContinue.
+ */
+function bound(message) {
+  const parameters = maps.translate(message).slice();
+  if (message.chain) chainRows(parameters, message.width, message.chain, prepared(LATEST_HASH_SQL).get()?.hash ?? null);
+  return parameters;
+}
+
 function handle(message) {
   switch (message.type) {
     // IMMEDIATE takes the write lock now: nobody else commits between the caller's checks and ours.
     case 'begin': db.exec('BEGIN IMMEDIATE'); return undefined;
-    case 'run': prepared(message.sql).run(maps.translate(message)); return undefined;
+    case 'run': prepared(message.sql).run(bound(message)); return undefined;
     case 'each': {
       const statement = prepared(message.sql);
       for (const parameters of message.rows) statement.run(parameters);

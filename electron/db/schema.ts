@@ -178,7 +178,13 @@ export interface AuditTable {
   entity_id: string;
   before_json: string | null;
   after_json: string | null;
+  /** The hash chain (migration 0040, audit-chain.mjs): the previous record's hash, and this record's. */
+  prev_hash: string | null;
+  hash: string | null;
 }
+
+export interface CalendarYearTable { year: number; source: string; loaded_at: string; loaded_by: number | null }
+export interface CalendarDayTable { date: string; kind: string; name: string; year: number }
 
 export interface Database {
   schema_migrations: SchemaMigrationTable;
@@ -198,4 +204,6 @@ export interface Database {
   ledger_entries: LedgerEntryTable;
   account_events: AccountEventTable;
   audit_log: AuditTable;
+  calendar_years: CalendarYearTable;
+  calendar_days: CalendarDayTable;
 }

@@ -1,12 +1,13 @@
 /**
  * `db verify`: proves the books are whole. Every check is a query that must return no offending rows:
  * a balanced ledger per transaction, every sale's cash and revenue lines matching the sale row, each
- * meter's held credit equal to its ledger, units-to-date equal to the sales behind them, and receipt
- * serials without gaps. Dialect-neutral SQL, so the same checks run on PostgreSQL.
+ * meter's held credit equal to its ledger, units-to-date equal to the sales behind them, receipt
+ * serials without gaps, and an unbroken audit hash chain. Dialect-neutral SQL, so the same checks run on PostgreSQL.
  */
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema';
+import { firstBrokenLink } from './verify-audit-chain';
 
 export interface VerifyCheck {
   readonly name: string;
@@ -74,6 +75,14 @@ const CHECKS: Check[] = [
       from shifts sh left join ledger_entries l on l.shift_id = sh.id and l.book = 'cash' where sh.status = 'closed'
       group by sh.id, sh.expected_fen, sh.float_fen
       having sh.expected_fen <> sh.float_fen + coalesce(sum(l.amount_fen), 0) or sh.short_over_fen <> sh.counted_fen - sh.expected_fen limit 5`.execute(db).then((r) => r.rows),
+  },
+  {
+    // Not one query: the chain is recomputed in id order (verify-audit-chain.ts); the first broken link is the offender.
+    name: 'audit-chain-intact',
+    query: async (db) => {
+      const broken = await firstBrokenLink(db);
+      return broken ? [broken] : [];
+    },
   },
 ];
 

@@ -9,6 +9,7 @@ import { openSqlite } from '../db/open-sqlite';
 import type { SqliteHandle } from '../db/open-sqlite';
 import { migrate } from '../db/migrate';
 import { ensureSlipKey } from '../slips/slip-code';
+import { ensureCalendarSeed } from '../services/calendar-service';
 import type { Clock } from '../domain/time/business-time';
 import { createServices } from './services';
 import type { Services } from './services';
@@ -48,6 +49,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const database = openSqlite(join(options.dataDir, DATABASE_FILE));
   try {
     await migrate(database.db, 'sqlite', () => clock.now());
+    await ensureCalendarSeed(database.db, clock);
     await ensureSlipKey(database.db);
   } catch (error) {
     await database.close();

@@ -46,6 +46,11 @@ export function createHandlers(s: Services): Handlers {
 
     'slips.payment': (i, ctx) => s.slips.payment(i.saleId, i.form, ctx.language),
 
+    'calendar.year': (i) => s.calendar.year(i.year),
+    'calendar.check': (i) => s.calendar.check(i.date),
+    'calendar.importYear': (i, ctx) => s.calendar.importYear(actorOf(ctx), i),
+    'calendar.warnings': () => s.calendar.warnings(),
+
     'audit.list': (i) => s.audit.list(i),
   };
 }

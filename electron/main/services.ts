@@ -1,5 +1,6 @@
 import { createAccountsService } from '../services/accounts-service';
 import { createAuditService } from '../services/audit-service';
+import { createCalendarService } from '../services/calendar-service';
 import { createAuthService, createUsersService } from '../services/auth-service';
 import { createHallService } from '../services/hall-service';
 import { createCloseAccountService } from '../services/close-account-service';
@@ -26,6 +27,7 @@ export function createServices(deps: ServiceDeps) {
     sales: createSalesService(deps),
     shifts: createShiftsService(deps),
     slips: createSlipsService(deps),
+    calendar: createCalendarService(deps),
     audit: createAuditService(deps),
   };
 }

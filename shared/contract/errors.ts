@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'no-open-shift', 'shift-already-open', 'shift-not-yours', 'shift-closed', 'unknown-denomination',
   'amount-buys-nothing', 'units-not-on-step', 'credit-cap-exceeded', 'hall-meter-sells-money-only',
   'tendered-too-little', 'idempotency-conflict', 'residual-too-large',
+  'calendar-date-outside-year', 'calendar-duplicate-date', 'calendar-workday-not-weekend',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

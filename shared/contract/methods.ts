@@ -7,7 +7,7 @@ import { z } from 'zod';
 import * as f from './fields';
 import type { Role } from '../vocabulary';
 import type {
-  AccountEventView, AccountView, LoginInfoView, AuditEntryView, QuoteView, SaleView, SearchHit, SessionView, ShiftReport,
+  AccountEventView, AccountView, CalendarCheckView, CalendarWarningsView, CalendarYearView, LoginInfoView, AuditEntryView, QuoteView, SaleView, SearchHit, SessionView, ShiftReport,
   ShiftView, SlipView, TariffView, UserView,
 } from './views';
 
@@ -46,6 +46,9 @@ const newMeter = z.object({
     { message: 'a hall-kept meter is credited remotely and has no card', path: ['creditVia'] });
 
 const tiers = z.array(z.object({ uptoUnits: f.positiveUnits.nullable(), price: f.price }).strict()).min(1).max(10);
+
+const calendarYear = z.number().int().min(2000).max(2100);
+const calendarDay = z.object({ date: f.businessDate, kind: z.enum(['off', 'work']), name: f.text(20) }).strict();
 
 const saleRequest = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('money'), amount: f.positiveFen }).strict(),
@@ -99,6 +102,11 @@ export const contract = {
 
   'slips.payment': { access: STAFF, input: z.object({ saleId: f.id, form: z.enum(['a4', 'continuous241']) }).strict() },
 
+  'calendar.year': { access: STAFF, input: z.object({ year: calendarYear }).strict() },
+  'calendar.check': { access: STAFF, input: z.object({ date: f.businessDate }).strict() },
+  'calendar.importYear': { access: ADMIN, input: z.object({ year: calendarYear, days: z.array(calendarDay).min(1).max(366) }).strict() },
+  'calendar.warnings': { access: [...SUPERVISOR, ...ADMIN], input: f.empty },
+
   'audit.list': { access: [...SUPERVISOR, ...ADMIN], input: z.object({ entity: f.text(40).optional(), entityId: f.text(40).optional(), limit: z.number().int().min(1).max(500).optional() }).strict() },
 } as const satisfies Record<string, { access: Access; input: z.ZodType }>;
 
@@ -133,6 +141,10 @@ export interface ContractOutputs {
   'shifts.close': ShiftReport;
   'shifts.report': ShiftReport;
   'slips.payment': SlipView;
+  'calendar.year': CalendarYearView;
+  'calendar.check': CalendarCheckView;
+  'calendar.importYear': CalendarYearView;
+  'calendar.warnings': CalendarWarningsView;
   'audit.list': readonly AuditEntryView[];
 }
 

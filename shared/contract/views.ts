@@ -204,3 +204,36 @@ export interface LoginInfoView {
   readonly demo: boolean;
   readonly demoLogins: readonly { readonly username: string; readonly password: string; readonly role: Role; readonly displayName: string }[];
 }
+
+/** One arranged day of the holiday calendar: a statutory non-working day or a make-up working day (调休). */
+export interface CalendarDayView {
+  readonly date: string;
+  readonly kind: 'off' | 'work';
+  readonly name: string;
+}
+
+/** A year of the holiday calendar; `loaded` false means only the weekend rule applies to it. */
+export interface CalendarYearView {
+  readonly year: number;
+  readonly loaded: boolean;
+  /** 'chinese-days@<version>' for the seeded data, 'admin' for an import. */
+  readonly source: string | null;
+  readonly loadedAt: string | null;
+  readonly loadedBy: number | null;
+  readonly days: readonly CalendarDayView[];
+}
+
+export interface CalendarCheckView {
+  readonly date: string;
+  readonly bankWorkingDay: boolean;
+  readonly nextBankWorkingDay: string;
+  readonly reason: 'weekday' | 'weekend' | 'holiday' | 'make-up-workday';
+  readonly holidayName: string | null;
+  readonly yearLoaded: boolean;
+}
+
+/** The years whose arrangement should be loaded by today (Beijing) but is not. */
+export interface CalendarWarningsView {
+  readonly today: string;
+  readonly missingYears: readonly number[];
+}

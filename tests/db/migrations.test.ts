@@ -25,6 +25,9 @@ const ADDS: Record<number, string[]> = {
     ...['sales', 'ledger_entries', 'account_events', 'tariff_versions', 'tariff_tiers'].flatMap((t) => [`trigger:${t}_no_update`, `trigger:${t}_no_delete`]),
   ],
   30: ['table:audit_log', 'index:audit_entity', 'trigger:audit_log_no_update', 'trigger:audit_log_no_delete'],
+  // Two columns on audit_log; the append-only triggers are dropped and recreated under their own names.
+  40: [],
+  50: ['table:calendar_years', 'table:calendar_days', 'index:calendar_days_year'],
 };
 
 const handles: SqliteHandle[] = [];

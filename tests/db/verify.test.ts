@@ -4,15 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBackend } from '../support/backend';
+import { buildBackend, START } from '../support/backend';
 import type { Fixture } from '../support/backend';
 import { verifyBooks } from '../../electron/db/verify';
+import { auditHash } from '../../electron/db/audit-chain.mjs';
+import type { ChainedRecord } from '../../electron/db/audit-chain.mjs';
 import { backupTo } from '../../electron/db/sqlite-maintenance';
 import { openSqlite } from '../../electron/db/open-sqlite';
 import { LATEST_SCHEMA_VERSION } from '../../electron/db/migrations/index';
 
 const CHECKS = ['ledger-transactions-balance', 'sale-cash-matches-payable', 'sale-revenue-matches-charge', 'meter-credit-equals-ledger',
-  'units-to-date-equal-sales', 'receipt-serials-gapless', 'closed-shifts-reconcile'];
+  'units-to-date-equal-sales', 'receipt-serials-gapless', 'closed-shifts-reconcile', 'audit-chain-intact'];
 
 /** Real business: an energy sale across a tier, water, money and hall sales, a closed shift, a meter change and a closed account. */
 async function trade(fx: Fixture) {
@@ -103,6 +105,38 @@ describe('verifyBooks', () => {
       .toEqual(['closed-shifts-reconcile']);
   });
 
+  /** An audit record from the middle of the chain, and the one after it. */
+  const middleAudit = () => fx.raw.prepare('select id from audit_log order by id limit 2 offset ?')
+    .all(Math.floor((fx.raw.prepare('select count(*) as n from audit_log').get() as { n: number }).n / 2)) as { id: number }[];
+
+  it('finds an audit record edited with raw SQL, naming it', async () => {
+    const [middle] = middleAudit();
+    const found = await tampered(`drop trigger audit_log_no_update; update audit_log set after_json = '{"payable":1}' where id = ${middle!.id}`);
+    expect(names(found)).toEqual(['audit-chain-intact']);
+    expect(found[0]!.offenders).toEqual([expect.objectContaining({ id: middle!.id, field: 'hash' })]);
+  });
+
+  it('finds a deleted audit record at the record after it', async () => {
+    const [middle, next] = middleAudit();
+    const found = await tampered(`drop trigger audit_log_no_delete; delete from audit_log where id = ${middle!.id}`);
+    expect(names(found)).toEqual(['audit-chain-intact']);
+    const stored = fx.raw.prepare('select prev_hash from audit_log where id = ?').get(next!.id) as { prev_hash: string };
+    expect(found[0]!.offenders).toEqual([expect.objectContaining({ id: next!.id, field: 'prev_hash', stored: stored.prev_hash })]);
+  });
+
+  it('finds a forged record, and an edited record whose own hash was recomputed', async () => {
+    const last = fx.raw.prepare('select id, hash from audit_log order by id desc limit 1').get() as { id: number; hash: string };
+    const forged = await tampered(`insert into audit_log (at, user_id, action, entity, entity_id, prev_hash, hash)
+      values ('${START}', null, 'sale.create', 'sale', '1', '${last.hash}', 'made-up')`);
+    expect(forged[0]!.offenders).toEqual([expect.objectContaining({ id: last.id + 1, field: 'hash' })]);
+    const [middle, next] = middleAudit();
+    // A tamperer who knows the hash function can make the edited record consistent, but not the link the next record stores.
+    const row = fx.raw.prepare('select * from audit_log where id = ?').get(middle!.id) as ChainedRecord & { prev_hash: string };
+    const hash = auditHash(row.prev_hash, { ...row, after_json: '{}' });
+    const rehashed = await tampered(`drop trigger audit_log_no_update; update audit_log set after_json = '{}', hash = '${hash}' where id = ${middle!.id}`);
+    expect(rehashed[0]!.offenders).toEqual([expect.objectContaining({ id: next!.id, field: 'prev_hash', expected: hash })]);
+  });
+
   it('backupTo writes a verified copy and refuses to overwrite a file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'halldesk-backup-'));
     try {
@@ -162,6 +196,18 @@ describe('the halldesk CLI, end to end', () => {
     const report = JSON.parse(dirty.stdout) as { clean: boolean; checks: { name: string; ok: boolean }[] };
     expect(report.clean).toBe(false);
     expect(report.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(['meter-credit-equals-ledger']);
+  });
+
+  it('db verify exits 1 on an audit chain edited with raw SQL, reporting the record', async () => {
+    const handle = openSqlite(join(fx.dataDir, 'halldesk.sqlite'));
+    handle.raw.prepare('update meters set credit_fen = credit_fen - 1 where id = ?').run(fx.meters.hall); // undo the previous test's tampering
+    const { id } = handle.raw.prepare('select min(id) + 1 as id from audit_log').get() as { id: number };
+    handle.raw.exec(`drop trigger audit_log_no_update; update audit_log set action = 'nothing.happened' where id = ${id}`);
+    await handle.close();
+    const dirty = await cli('db', 'verify', '--data', fx.dataDir);
+    expect(dirty.code).toBe(1);
+    expect(dirty.stdout).toMatch(new RegExp(`FAIL audit-chain-intact \\[\\{"id":${id},"field":"hash"`));
+    expect(dirty.stdout.match(/^FAIL/gm)).toHaveLength(1);
   });
 
   it('answers bad arguments with exit 2 and one line on stderr, and --help with 0', async () => {

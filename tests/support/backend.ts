@@ -31,7 +31,7 @@ export class FakeClock implements Clock {
 /** Every table of the schema (schema_migrations and settings aside): counts() covers them all. */
 export const TABLES = [
   'users', 'customers', 'premises', 'accounts', 'meters', 'tariffs', 'tariff_versions', 'tariff_tiers', 'units_to_date',
-  'shifts', 'receipt_sequences', 'sales', 'ledger_entries', 'account_events', 'audit_log',
+  'shifts', 'receipt_sequences', 'sales', 'ledger_entries', 'account_events', 'audit_log', 'calendar_years', 'calendar_days',
 ] as const;
 export type Table = (typeof TABLES)[number];
 export type Counts = Record<Table, number>;

@@ -75,6 +75,8 @@ export const KINDS = {
   request: () => [null, {}, 'money', { mode: 'bogus', amount: 100 }, { mode: 'money', units: 100 }, { mode: 'units', amount: 100 },
     { mode: 'money', amount: 100, extra: 1 }, { mode: 'units', units: 0 }, { mode: 'units', units: 10.5 }, { mode: 'units', units: 1e12 }],
   object: () => [null, [], 'x', 1],
+  year: () => [1999, 2101, 2026.5, NaN, Infinity, '2026', null],
+  calendarDays: (valid: unknown) => [[], repeat(first(valid), 367), null, {}, [null]],
 } satisfies Record<string, (valid: unknown) => unknown[]>;
 
 export type Kind = keyof typeof KINDS;
@@ -103,6 +105,8 @@ const openInput = (fx: BadFixture, meter = fx.newMeter('energy')) => ({
   customer: { name: '测试客户', phone: '13800001234', idNumber: null, category: 'residential' },
   premises: { area: '测试小区', building: '8', unit: '8', room: '808' }, category: 'residential', meters: [meter],
 });
+const day = (date: string, kind: 'off' | 'work', name: string) => ({ date, kind, name });
+const calendarImport = (days: ReturnType<typeof day>[]) => ({ year: 2031, days });
 const tariffInput = { code: 'NEW-E', name: '新价格', utility: 'electricity', category: 'residential', period: 'year', effectiveFrom: '2026-06-15', tiers: ELECTRICITY_TIERS };
 
 export const SPECS: Record<MethodName, MethodSpec> = {
@@ -303,6 +307,19 @@ export const SPECS: Record<MethodName, MethodSpec> = {
       c('a form that does not exist', 'supervisor', 'invalid-input', (fx) => ({ saleId: fx.saleId, form: 'A4' })),
     ],
   },
+  'calendar.year': { who: 'clerk1', valid: () => ({ year: 2026 }), fields: [['year', 'year']] },
+  'calendar.check': { who: 'clerk2', valid: () => ({ date: '2026-02-14' }), fields: [['date', 'date']] },
+  'calendar.importYear': {
+    who: 'admin', valid: () => calendarImport([day('2031-01-01', 'off', '元旦')]),
+    fields: [['year', 'year'], ['days', 'calendarDays'], ['days.0.date', 'date'], ['days.0.kind', 'enum'], ['days.0.name', 'text20']],
+    strict: ['days.0'],
+    cases: [
+      c('a date in another year', 'admin', 'calendar-date-outside-year', () => calendarImport([day('2031-01-01', 'off', '元旦'), day('2030-12-31', 'off', '元旦')])),
+      c('a date listed twice', 'admin', 'calendar-duplicate-date', () => calendarImport([day('2031-01-01', 'off', '元旦'), day('2031-01-01', 'work', '元旦')])),
+      c('a make-up working day on a Wednesday (en)', 'admin', 'calendar-workday-not-weekend', () => calendarImport([day('2031-01-01', 'work', '元旦')]), 'en'),
+    ],
+  },
+  'calendar.warnings': { who: 'supervisor', valid: () => ({}), fields: [] },
   'audit.list': {
     who: 'supervisor', valid: () => ({ entity: 'sale', entityId: '1', limit: 10 }),
     fields: [['entity', 'optionalText40', 'optional'], ['entityId', 'optionalText40', 'optional'], ['limit', 'limit500', 'optional']],

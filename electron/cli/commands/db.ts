@@ -49,7 +49,7 @@ const backupCommand = defineCommand({
 });
 
 const verifyCommand = defineCommand({
-  summary: 'check integrity, balanced ledger, balances, units-to-date and gapless serials',
+  summary: 'check integrity, balanced ledger, balances, units-to-date, gapless serials and the audit hash chain',
   usage: 'halldesk db verify [--data DIR] [--json]',
   options: { json: { type: 'boolean' } },
   async run(parsed) {

@@ -53,6 +53,18 @@ export async function makeAppendOnly(db: AnyDb, dialect: SqlDialect, table: stri
     FOR EACH ROW EXECUTE FUNCTION halldesk_reject_change()`).execute(db);
 }
 
+/**
+ * Removes what makeAppendOnly created, for a migration that must backfill a new column of an
+ * append-only table. Only ever inside the migration's transaction, followed by makeAppendOnly again:
+ * DDL is transactional on SQLite and PostgreSQL, so no other connection ever sees the table unguarded.
+ */
+export async function dropAppendOnly(db: AnyDb, dialect: SqlDialect, table: string): Promise<void> {
+  const triggers = dialect === 'sqlite' ? [`${table}_no_update`, `${table}_no_delete`] : [`${table}_append_only`];
+  for (const trigger of triggers) {
+    await sql.raw(dialect === 'sqlite' ? `DROP TRIGGER ${trigger}` : `DROP TRIGGER ${trigger} ON ${table}`).execute(db);
+  }
+}
+
 /** CHECK (column IN (...)) for a column that holds one of a fixed set of codes. */
 export function sqlIn(column: string, values: readonly string[]) {
   return sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);

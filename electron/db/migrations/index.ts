@@ -5,7 +5,9 @@
 import { m0010Core } from './0010-core';
 import { m0020SalesLedger } from './0020-sales-ledger';
 import { m0030Audit } from './0030-audit';
+import { m0040AuditChain } from './0040-audit-chain';
+import { m0050HolidayCalendar } from './0050-holiday-calendar';
 import type { Migration } from './dialect';
 
-export const MIGRATIONS: readonly Migration[] = [m0010Core, m0020SalesLedger, m0030Audit];
+export const MIGRATIONS: readonly Migration[] = [m0010Core, m0020SalesLedger, m0030Audit, m0040AuditChain, m0050HolidayCalendar];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

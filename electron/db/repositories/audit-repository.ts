@@ -1,3 +1,4 @@
+import { auditHash, AUDIT_GENESIS } from '../audit-chain.mjs';
 import type { Db } from './db';
 
 export interface AuditRecord {
@@ -10,9 +11,16 @@ export interface AuditRecord {
   readonly after?: unknown;
 }
 
-/** Appends one audit record; called inside the same transaction as the change it describes. */
+/**
+ * Appends one audit record, chained to the latest one; called inside the same transaction as the
+ * change it describes. Reading the head and inserting are atomic because SQLite has a single writer
+ * and the service's transaction holds the write lock from its first write (the change before this)
+ * to commit. PostgreSQL lets two transactions read the same head, forking the chain: it will need a
+ * lock on the head (e.g. SELECT … FOR UPDATE on a one-row table, or an advisory lock) — issue 8.
+ */
 export async function appendAudit(db: Db, record: AuditRecord): Promise<void> {
-  await db.insertInto('audit_log').values({
+  const head = await db.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const row = {
     at: record.at,
     user_id: record.userId,
     action: record.action,
@@ -20,7 +28,9 @@ export async function appendAudit(db: Db, record: AuditRecord): Promise<void> {
     entity_id: String(record.entityId),
     before_json: record.before === undefined ? null : JSON.stringify(record.before),
     after_json: record.after === undefined ? null : JSON.stringify(record.after),
-  }).execute();
+  };
+  const prevHash = head?.hash ?? AUDIT_GENESIS;
+  await db.insertInto('audit_log').values({ ...row, prev_hash: prevHash, hash: auditHash(prevHash, row) }).execute();
 }
 
 export async function listAudit(db: Db, filter: { entity?: string; entityId?: string; limit: number }) {
