@@ -10,6 +10,7 @@ import { createBackend, DATABASE_FILE } from '../main/composition';
 import type { Backend } from '../main/composition';
 import { seedDemoHall } from '../demo/seed';
 import { benchImport } from './import-bench';
+import { benchLedgerProperty } from './ledger-property';
 import { rendererBundleSize } from './bundle-size';
 import { benchSlip } from '../slips/bench-slip';
 import { benchLookups, benchQuotes, benchSales, benchShiftReport, drawSample } from './contract-bench';
@@ -92,6 +93,7 @@ export async function runBench(options: BenchOptions): Promise<Record<string, un
     Object.assign(figures, await benchImport(options.importRows));
     Object.assign(figures, await benchSlip());
     Object.assign(figures, rendererBundleSize(process.cwd()));
+    Object.assign(figures, await benchLedgerProperty(100_000));
     return figures;
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { runBench } from '../../bench/run-bench';
 import { intOption, positionals, stringOption } from '../args';
 import { defineCommand } from '../command';
 
@@ -15,6 +14,8 @@ export const benchCommand = defineCommand({
   async run(parsed) {
     positionals(parsed, 0, USAGE);
     const json = parsed.values.json === true;
+    // Loaded on demand: the benchmarks use development packages (fast-check) an installed app need not have.
+    const { runBench } = await import('../../bench/run-bench');
     const figures = await runBench({
       customers: intOption(parsed, 'customers', 200_000),
       sales: intOption(parsed, 'sales', 2_000_000),
