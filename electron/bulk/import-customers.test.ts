@@ -36,8 +36,8 @@ const options: ImportOptions = { allOrNothing: false, userId: 1, source: 'import
 async function counts() {
   const n = async (table: 'customers' | 'accounts' | 'meters' | 'premises' | 'account_events' | 'audit_log') =>
     Number((await backend.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  // The holiday calendar seeded at backend start audits each year it loads; the import's own records are what count here.
-  const calendarAudit = Number((await backend.database.db.selectFrom('audit_log').where('entity', '=', 'calendar-year')
+  // Backend start audits each calendar year it loads and the slip key it makes; the import's own records are what count here.
+  const calendarAudit = Number((await backend.database.db.selectFrom('audit_log').where('entity', 'in', ['calendar-year', 'setting'])
     .select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   return { customers: await n('customers'), accounts: await n('accounts'), meters: await n('meters'), premises: await n('premises'), events: await n('account_events'), audit: await n('audit_log') - calendarAudit };
 }

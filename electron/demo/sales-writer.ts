@@ -5,7 +5,7 @@
  * Shifts and sales are referred to by unique key (clerk + opening time; receipt number) and the bulk
  * session binds their ids.
  */
-import { createHash } from 'node:crypto';
+import { requestHash } from '../services/sales-service';
 import { planSale } from '../domain/sales/ledger-plan';
 import { DENOMINATIONS } from '../domain/shifts/shift';
 import type { BulkWriter, ColumnSpec } from '../bulk/bulk-writer';
@@ -45,11 +45,6 @@ export function denominationsOf(total: number): Record<string, number> {
   return count;
 }
 
-/** The sales service's request hash: the same request always hashes the same. */
-function requestHash(sale: SimSale): string {
-  const r = sale.request;
-  return createHash('sha256').update(JSON.stringify([sale.meter.id, r.mode, r.mode === 'money' ? r.amount : r.units, sale.tendered])).digest('hex');
-}
 
 export class SalesWriter {
   /** Last serial per `${counter}|${year}`: becomes receipt_sequences at the end. */
@@ -90,7 +85,7 @@ export class SalesWriter {
     const { meter, quote: q, request } = sale;
     const receiptNo = this.receiptNo(shift.counter, sale.at);
     const at = sale.at.toISOString();
-    sales.push([receiptNo, `demo-${receiptNo}`, requestHash(sale), shiftKey, shift.clerkId, shift.counter, meter.accountId, meter.id,
+    sales.push([receiptNo, `demo-${receiptNo}`, requestHash({ meterId: sale.meter.id, request: sale.request, tendered: sale.tendered }), shiftKey, shift.clerkId, shift.counter, meter.accountId, meter.id,
       meter.profile.utility, meter.profile.creditKind, sale.version.id, sale.date, sale.period, request.mode, q.payable, sale.tendered,
       sale.tendered - q.payable, q.charge, q.units, q.creditBefore, q.creditAfter, q.creditedToMeter, q.overdraftRecovered,
       q.meterRemainingAfter, q.tierBefore, JSON.stringify(q.segments), 'cash', at]);

@@ -23,6 +23,7 @@ import { counterCodes, historyStart, planDays } from './schedule';
 import type { PlannedDay } from './schedule';
 import { ensureStaff, ensureTariffs } from './setup';
 import { setSetting } from '../db/repositories/settings-repository';
+import { appendAudit } from '../db/repositories/audit-repository';
 import { DEMO_LOGINS_SETTING } from '../services/hall-service';
 import type { DemoTariffRef, Staff } from './setup';
 
@@ -131,7 +132,9 @@ export async function seedDemoHall(target: Backend | SqliteHandle, options: Seed
   const counters = counterCodes(options.counterCode ?? 'A01', Math.max(2, Math.ceil(salesWanted / SALES_PER_COUNTER)));
   const staff = await ensureStaff(handle.db, counters.length, now);
   // Marks the hall as a demo: only then does the login screen show these (documented) logins.
+  const demoLogins = staff.logins.map((u) => ({ username: u.username, role: u.role, displayName: u.displayName }));
   await setSetting(handle.db, DEMO_LOGINS_SETTING, JSON.stringify(staff.logins.map((u) => ({ username: u.username, password: u.password, role: u.role, displayName: u.displayName }))));
+  await appendAudit(handle.db, { at: now.toISOString(), userId: staff.adminId, action: 'setting.set', entity: 'setting', entityId: DEMO_LOGINS_SETTING, after: demoLogins });
   const start = historyStart(now);
   const tariffs = await ensureTariffs(handle.db, staff.adminId, start, now);
   const rng = new Prng(options.seed ?? 'halldesk');

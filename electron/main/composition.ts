@@ -50,7 +50,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   try {
     await migrate(database.db, 'sqlite', () => clock.now());
     await ensureCalendarSeed(database.db, clock);
-    await ensureSlipKey(database.db);
+    await ensureSlipKey(database.db, clock.now().toISOString());
   } catch (error) {
     await database.close();
     throw error;

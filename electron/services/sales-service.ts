@@ -87,8 +87,9 @@ export function saleView(row: SaleRow, replayed: boolean): SaleView {
 }
 
 /** The same request (meter, what was asked, tender) always hashes the same, so a retry can be told from a clash. */
-function requestHash(input: ContractInput<'sales.sell'>): string {
-  const canonical = JSON.stringify([input.meterId, input.request.mode, input.request.mode === 'money' ? input.request.amount : input.request.units, input.tendered]);
+export function requestHash(input: { meterId: number; request: SaleRequest | RequestInput; tendered: number }): string {
+  const { request } = input;
+  const canonical = JSON.stringify([input.meterId, request.mode, request.mode === 'money' ? request.amount : request.units, input.tendered]);
   return createHash('sha256').update(canonical).digest('hex');
 }
 

@@ -11,6 +11,7 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { MAX_FEN } from '../../shared/money';
+import { appendAudit } from '../db/repositories/audit-repository';
 import { getSetting, insertSettingIfAbsent } from '../db/repositories/settings-repository';
 import type { Db } from '../db/repositories/db';
 
@@ -55,9 +56,12 @@ export function verifySlipCode(text: string, key: string): SlipCodeCheck {
  * Makes the hall's slip key on first start (32 random bytes, hex). Called when the backend starts, so
  * rendering a slip only ever reads the database.
  */
-export async function ensureSlipKey(db: Db): Promise<void> {
+export async function ensureSlipKey(db: Db, at: string): Promise<void> {
   if (await getSetting(db, SLIP_KEY_SETTING)) return;
-  await insertSettingIfAbsent(db, SLIP_KEY_SETTING, randomBytes(32).toString('hex'));
+  // The key itself never enters the audit log: only the fact that the hall's key was made.
+  if (await insertSettingIfAbsent(db, SLIP_KEY_SETTING, randomBytes(32).toString('hex'))) {
+    await appendAudit(db, { at, userId: null, action: 'setting.create', entity: 'setting', entityId: SLIP_KEY_SETTING });
+  }
 }
 
 /** The hall's slip key; its absence means the backend was started without ensureSlipKey. */

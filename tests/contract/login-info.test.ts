@@ -44,6 +44,15 @@ describe('auth.loginInfo (public)', () => {
     }
   });
 
+  it('audits the making of the slip key at first start without writing the key into the log', async () => {
+    const b = await fresh();
+    const key = (b.database.raw.prepare("select value from settings where key = 'slip_mac_key'").get() as { value: string }).value;
+    const rows = b.database.raw.prepare("select action, before_json, after_json from audit_log where entity = 'setting'").all();
+    expect(rows).toEqual([{ action: 'setting.create', before_json: null, after_json: null }]);
+    const leaked = b.database.raw.prepare('select count(*) as n from audit_log where after_json like ?').get(`%${key}%`) as { n: number };
+    expect(leaked.n).toBe(0);
+  });
+
   it('refuses input it does not take', async () => {
     const b = await fresh();
     const result = await b.dispatch('auth.loginInfo', { extra: 1 });
