@@ -38,3 +38,13 @@ export function createI18n(language: Language = DEFAULT_LANGUAGE): I18n {
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
+
+/** One i18n instance per language, made on first use: documents are rendered in each caller's language. */
+export function translatorCache(): (language: Language) => I18n {
+  const made = new Map<Language, I18n>();
+  return (language) => {
+    const existing = made.get(language) ?? createI18n(language);
+    made.set(language, existing);
+    return existing;
+  };
+}

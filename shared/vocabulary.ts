@@ -23,3 +23,21 @@ export type CustomerCategory = (typeof CUSTOMER_CATEGORIES)[number];
 /** How tiers accumulate: not at all (flat), over the calendar year, or over the calendar month. */
 export const TIER_PERIODS = ['none', 'year', 'month'] as const;
 export type TierPeriod = (typeof TIER_PERIODS)[number];
+
+/** How an account may pay: cash at the counter, or only against a bank-transfer voucher (转账凭证) on bank working days. */
+export const SETTLEMENTS = ['cash', 'bank_transfer'] as const;
+export type Settlement = (typeof SETTLEMENTS)[number];
+
+export const PAYMENT_METHODS = ['cash', 'voucher'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/** A voucher's state follows from what has been drawn on it: nothing, part, all. */
+export const VOUCHER_STATES = ['registered', 'partly_used', 'used_up'] as const;
+export type VoucherState = (typeof VOUCHER_STATES)[number];
+
+/** What a second person must approve. Card replacement and control jobs join with their issues. */
+export const APPROVAL_KINDS = ['holiday_cash', 'reversal', 'refund'] as const;
+export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
+
+export const APPROVAL_STATES = ['pending', 'approved', 'rejected', 'used', 'expired'] as const;
+export type ApprovalState = (typeof APPROVAL_STATES)[number];

@@ -1,51 +1,43 @@
 /**
  * The books the ledger property keeps, checked with SQL against the database and against the model:
- *  - every ledger line sums to zero, and so does every transaction (revenue + customer credit + cash = 0);
- *  - money in: the cash book = Σ sales payable − Σ refunds = the model's money in, and it equals
- *    credits sold (revenue) + account balances (held credit);
+ *  - every ledger line sums to zero, every transaction does, and no line is outside the six books;
+ *  - money in = credits sold + account balances: Σ(cash + safe + bank) = −(revenue + customer_credit +
+ *    voucher_funds), and it equals the model's money in; the cash book, the safe and the bank each equal the model;
+ *  - every sale's payment line (cash, or voucher_funds for a voucher) is its payable;
  *  - each meter's held credit = −(its customer_credit ledger) = the model's;
- *  - each shift's expected drawer = float + its cash lines = the model's; a closed shift's short/over = counted − expected;
- *  - receipt serials run 1..n without a gap in every year, n as many as the model issued.
+ *  - each drawer (shift) by kind of movement — cash taken, drops, deposits, refunds — equals the model's, and
+ *    expected = float + taken − drops − deposits − refunds; a closed shift's expected is its drawer as of its
+ *    close (later deposits of its holiday cash move it after), and short/over = counted − expected;
+ *  - receipt serials (sales, reversals, account events) run 1..n without a gap in every year;
+ *  - vouchers, obligations and drops (ledger-property-check-money.ts).
  */
 import type { Hall } from './ledger-property-hall';
-import { expectedDrawer } from './ledger-property-ops';
-import type { Model } from './ledger-property-ops';
-
-type Row = Record<string, number | string | null>;
-
-function rows(hall: Hall, sql: string): Row[] {
-  return hall.raw.prepare(sql).all() as Row[];
-}
-
-function one(hall: Hall, sql: string): Row {
-  return hall.raw.prepare(sql).get() as Row;
-}
-
-function none(hall: Hall, what: string, sql: string): void {
-  const offenders = rows(hall, `${sql} limit 5`);
-  if (offenders.length > 0) throw new Error(`${what}: ${JSON.stringify(offenders)}`);
-}
-
-function equal(what: string, actual: unknown, expected: unknown): void {
-  if (Number(actual) !== Number(expected)) throw new Error(`${what}: database ${String(actual)}, expected ${String(expected)}`);
-}
+import { cashBook, expectedDrawer } from './ledger-property-model';
+import type { Model } from './ledger-property-model';
+import { checkMoney } from './ledger-property-check-money';
+import { equal, none, one, rows } from './ledger-property-sql';
 
 function checkLedger(hall: Hall, model: Model): void {
-  const books = one(hall, `select coalesce(sum(amount_fen), 0) as total,
-    coalesce(sum(case when book = 'cash' then amount_fen end), 0) as cash,
-    coalesce(sum(case when book = 'revenue' then amount_fen end), 0) as revenue,
-    coalesce(sum(case when book = 'customer_credit' then amount_fen end), 0) as credit,
-    coalesce(-sum(case when book = 'cash' and sale_id is null then amount_fen end), 0) as refunds,
-    (select coalesce(sum(payable_fen), 0) from sales) as payable,
-    (select count(*) from ledger_entries where book not in ('cash', 'revenue', 'customer_credit')) as strange from ledger_entries`);
-  equal('sum of all ledger lines', books.total, 0);
-  equal('lines outside the three books', books.strange, 0);
-  equal('cash book against sales payable − refunds', books.cash, Number(books.payable) - Number(books.refunds));
-  equal('cash book against the model money in', books.cash, model.moneyIn);
-  equal('money in against credits sold + balances', books.cash, -Number(books.revenue) - Number(books.credit));
+  const b = one(hall, `select coalesce(sum(amount_fen), 0) as total,
+    coalesce(sum(case when book = 'cash' then amount_fen end), 0) as cash, coalesce(sum(case when book = 'safe' then amount_fen end), 0) as safe,
+    coalesce(sum(case when book = 'bank' then amount_fen end), 0) as bank, coalesce(sum(case when book = 'voucher_funds' then amount_fen end), 0) as vouchers,
+    coalesce(sum(case when book = 'revenue' then amount_fen end), 0) as revenue, coalesce(sum(case when book = 'customer_credit' then amount_fen end), 0) as credit,
+    (select count(*) from ledger_entries where book not in ('cash', 'safe', 'bank', 'voucher_funds', 'revenue', 'customer_credit')) as strange
+    from ledger_entries`);
+  const moneyIn = Number(b.cash) + Number(b.safe) + Number(b.bank);
+  equal('sum of all ledger lines', b.total, 0);
+  equal('lines outside the six books', b.strange, 0);
+  equal('money in (cash + safe + bank) against credits sold + balances', moneyIn, -(Number(b.revenue) + Number(b.credit) + Number(b.vouchers)));
+  equal('money in (cash + safe + bank) against the model money in', moneyIn, model.moneyIn);
+  equal('cash book against the model drawers', b.cash, cashBook(model));
+  equal('safe against the model', b.safe, model.safe);
+  equal('bank against the model', b.bank, model.bank);
   none(hall, 'unbalanced transactions', 'select txn_ref, sum(amount_fen) as sum from ledger_entries group by txn_ref having sum(amount_fen) <> 0');
-  none(hall, 'sales whose cash line is not their payable', `select s.receipt_no, s.payable_fen, coalesce(sum(l.amount_fen), 0) as cash
-    from sales s left join ledger_entries l on l.sale_id = s.id and l.book = 'cash' group by s.id having coalesce(sum(l.amount_fen), 0) <> s.payable_fen`);
+  none(hall, 'sales whose payment line is not their payable', `select s.receipt_no, s.payment_method, s.payable_fen, coalesce(sum(l.amount_fen), 0) as paid
+    from sales s left join ledger_entries l on l.sale_id = s.id and l.book = case when s.payment_method = 'voucher' then 'voucher_funds' else 'cash' end
+    group by s.id having coalesce(sum(l.amount_fen), 0) <> s.payable_fen`);
+  none(hall, 'sales with lines in the other payment book', `select s.receipt_no, l.book from sales s join ledger_entries l on l.sale_id = s.id
+    and l.book = case when s.payment_method = 'voucher' then 'cash' else 'voucher_funds' end`);
 }
 
 function checkMeters(hall: Hall, model: Model): void {
@@ -59,18 +51,23 @@ function checkMeters(hall: Hall, model: Model): void {
 
 function checkShifts(hall: Hall, model: Model): void {
   const shifts = rows(hall, `select sh.id, sh.status, sh.float_fen, sh.expected_fen, sh.counted_fen, sh.short_over_fen,
-    sh.float_fen + coalesce(sum(l.amount_fen), 0) as drawer
+    coalesce(sum(case when l.sale_id is not null then l.amount_fen end), 0) as taken,
+    -coalesce(sum(case when l.sale_id is null and l.txn_ref like 'DROP-%' then l.amount_fen end), 0) as drops,
+    -coalesce(sum(case when l.sale_id is null and l.txn_ref like 'DEP-%' then l.amount_fen end), 0) as deposits,
+    -coalesce(sum(case when l.sale_id is null and l.txn_ref not like 'DROP-%' and l.txn_ref not like 'DEP-%' then l.amount_fen end), 0) as refunds,
+    sh.float_fen + coalesce(sum(l.amount_fen), 0) as drawer, sh.float_fen + coalesce(sum(case when l.id <= sh.closing_ledger_id then l.amount_fen end), 0) as at_close
     from shifts sh left join ledger_entries l on l.shift_id = sh.id and l.book = 'cash' group by sh.id`);
   equal('number of shifts', shifts.length, model.shifts.size);
   for (const shift of shifts) {
-    const expected = model.shifts.get(Number(shift.id));
-    if (!expected) throw new Error(`shift ${shift.id} is not in the model`);
-    equal(`shift ${shift.id} drawer (float + cash lines) against the model`, shift.drawer, expectedDrawer(expected));
-    if ((shift.status === 'closed') !== (expected.closed !== null)) throw new Error(`shift ${shift.id} is ${shift.status} in the database`);
-    if (!expected.closed) continue;
-    equal(`closed shift ${shift.id} expected`, shift.expected_fen, shift.drawer);
-    equal(`closed shift ${shift.id} expected at close against now`, expected.closed.expected, shift.drawer);
-    equal(`closed shift ${shift.id} counted`, shift.counted_fen, expected.closed.counted);
+    const m = model.shifts.get(Number(shift.id));
+    if (!m) throw new Error(`shift ${shift.id} is not in the model`);
+    for (const kind of ['taken', 'drops', 'deposits', 'refunds'] as const) equal(`shift ${shift.id} ${kind} against the model`, shift[kind], m[kind]);
+    equal(`shift ${shift.id} drawer (float + cash lines) against the model`, shift.drawer, expectedDrawer(m));
+    if ((shift.status === 'closed') !== (m.closed !== null)) throw new Error(`shift ${shift.id} is ${shift.status} in the database`);
+    if (!m.closed) continue;
+    equal(`closed shift ${shift.id} expected against its drawer at close`, shift.expected_fen, shift.at_close);
+    equal(`closed shift ${shift.id} expected against the model at close`, shift.expected_fen, m.closed.expected);
+    equal(`closed shift ${shift.id} counted`, shift.counted_fen, m.closed.counted);
     equal(`closed shift ${shift.id} short/over`, shift.short_over_fen, Number(shift.counted_fen) - Number(shift.expected_fen));
   }
 }
@@ -78,6 +75,7 @@ function checkShifts(hall: Hall, model: Model): void {
 function checkSerials(hall: Hall, model: Model): void {
   const issued = rows(hall, `select year, count(*) as n, max(serial) as top, count(distinct serial) as distinct_n from (
       select cast(substr(receipt_no, 5, 4) as integer) as year, cast(substr(receipt_no, 10) as integer) as serial from sales
+      union all select cast(substr(receipt_no, 5, 4) as integer), cast(substr(receipt_no, 10) as integer) from sale_reversals
       union all select cast(substr(receipt_no, 5, 4) as integer), cast(substr(receipt_no, 10) as integer) from account_events where receipt_no is not null
     ) group by year`);
   const sequences = new Map(rows(hall, 'select year, last_no from receipt_sequences').map((r) => [Number(r.year), Number(r.last_no)]));
@@ -97,4 +95,5 @@ export function checkBooks(hall: Hall, model: Model): void {
   checkMeters(hall, model);
   checkShifts(hall, model);
   checkSerials(hall, model);
+  checkMoney(hall, model);
 }

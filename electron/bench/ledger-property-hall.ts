@@ -27,6 +27,27 @@ const CAPS: Record<Slot, number | null> = { energy: 100_000, water: 30_000, mone
 const PASSWORDS: Record<Actor, string> = { supervisor: 'super1234', clerk1: 'clerk1234', clerk2: 'clerk2234' };
 const USERNAMES: Record<Actor, string> = { supervisor: 'super1', clerk1: 'clerk1', clerk2: 'clerk2' };
 export const ACTORS: readonly Actor[] = ['supervisor', 'clerk1', 'clerk2'];
+/** What a user types at another's counter to approve or receive: their own username and password. */
+export function credentialsOf(who: Actor): { username: string; password: string } {
+  return { username: USERNAMES[who], password: PASSWORDS[who] };
+}
+
+/**
+ * The money rules the hall runs under, set once by the admin: tighter than the defaults so that the
+ * per-sale maximum, the drawer limit and both holiday cash limits are actually met by the generated amounts.
+ */
+export const MONEY_RULES = {
+  holidayCashPerApproval: 50_000, holidayCashPerCustomer: 30_000, maxSale: 350_000, drawerLimit: 250_000,
+  blockHolidayCashWhenOverdue: true, approvalMinutes: 15,
+} as const;
+
+/** Start dates (Beijing morning) just before real holidays, so weekends, holiday blocks and make-up working days come up. */
+export const START_DATES: readonly string[] = [
+  '2026-09-22T01:00:00.000Z', // Mid-Autumn (25–27 Sep) and National Day (1–7 Oct), make-up day Sat 10 Oct
+  '2026-02-10T01:00:00.000Z', // make-up day Sat 14 Feb, Spring Festival (15–23 Feb), make-up day Sat 28 Feb
+  '2026-04-28T01:00:00.000Z', // Labour Day (1–5 May), make-up day Sat 9 May
+  '2026-06-15T02:00:00.000Z', // Dragon Boat (19–21 Jun)
+];
 
 export class SettableClock implements Clock {
   constructor(public t: number) {}
@@ -95,6 +116,7 @@ export async function buildHall(startIso = '2026-06-15T02:00:00.000Z'): Promise<
     await Promise.all(ACTORS.map(async (who) => { sessions[who] = (await login(USERNAMES[who], PASSWORDS[who])).session; }));
   };
   await relogin();
+  await ok('settings.setMoneyRules', MONEY_RULES, 'admin');
   const tariff = async (code: string, utility: 'electricity' | 'water', tiers: typeof ELECTRICITY_TIERS) =>
     (await ok('tariffs.create', { code, name: code, utility, category: 'residential', period: 'year', effectiveFrom: '2026-01-01', tiers }, 'admin')).id;
   const newMeter = meterFactory({ electricity: await tariff('RES-E', 'electricity', ELECTRICITY_TIERS), water: await tariff('RES-W', 'water', WATER_TIERS) });

@@ -2,19 +2,24 @@
  * The ledger property (issue 4): random operation sequences run through `dispatch` against a real backend
  * while the books are checked against the database and a model. tests/property/books.property.test.ts runs
  * it under fast-check; `npm run bench` times it (`ledger_property_ops_per_s`) at 100,000 operations, in
- * sequences of `runLength` operations, each on a fresh hall, with the books checked every `checkEvery`.
+ * sequences of `runLength` operations, each on a fresh hall starting just before a real holiday (START_DATES
+ * in turn), with the books checked every `checkEvery`.
  */
 import fc from 'fast-check';
 import { verifyBooks } from '../db/verify';
 import { applyOp } from './ledger-property-apply';
 import { checkBooks } from './ledger-property-check';
-import { buildHall } from './ledger-property-hall';
-import { emptyModel, opArbitrary } from './ledger-property-ops';
-import type { Model, Op } from './ledger-property-ops';
+import { START_DATES, buildHall } from './ledger-property-hall';
+import { emptyModel } from './ledger-property-model';
+import type { Model } from './ledger-property-model';
+import { opArbitrary } from './ledger-property-ops';
+import type { Op } from './ledger-property-ops';
 import { round2, timeOnce } from './stats';
 
 export { opArbitrary } from './ledger-property-ops';
-export type { Model, Op } from './ledger-property-ops';
+export type { Op } from './ledger-property-ops';
+export type { Model } from './ledger-property-model';
+export { START_DATES } from './ledger-property-hall';
 
 /** One sequence's length and the check interval, shared by the test and the benchmark. */
 export const PROPERTY_RUN_LENGTH = 2_500;
@@ -23,6 +28,7 @@ export const PROPERTY_CHECK_EVERY = 10;
 export interface PropertyOptions {
   /** Check the books after every this many operations (and always at the end). */
   readonly checkEvery?: number;
+  /** The clock's start (ISO); START_DATES holds a few just before real holidays. */
   readonly start?: string;
 }
 
@@ -57,7 +63,7 @@ export async function benchLedgerProperty(ops: number, options: BenchLedgerOptio
   const { ms } = await timeOnce(async () => {
     for (let done = 0, run = 0; done < ops; done += runLength, run++) {
       const sequence = fc.sample(opArbitrary, { numRuns: Math.min(runLength, ops - done), seed: seed + run });
-      await runLedgerProperty(sequence, { checkEvery: options.checkEvery ?? PROPERTY_CHECK_EVERY });
+      await runLedgerProperty(sequence, { checkEvery: options.checkEvery ?? PROPERTY_CHECK_EVERY, start: START_DATES[run % START_DATES.length] });
     }
   });
   return { ledger_property_ops: ops, ledger_property_ops_per_s: round2(ops / (ms / 1000)) };

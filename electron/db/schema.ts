@@ -3,6 +3,10 @@
  * prices integer 1/10000 yuan; times are ISO-8601 UTC text and business dates YYYY-MM-DD (Beijing).
  */
 import type { Generated } from 'kysely';
+import type {
+  ApprovalDecisionTable, ApprovalTable, ApprovalUseTable, BankDepositTable, CashDropTable, DepositItemTable, DepositObligationTable,
+  SaleReversalTable, VoucherDrawTable, VoucherImageTable, VoucherTable,
+} from './schema-money';
 
 export interface SchemaMigrationTable { version: number; name: string; applied_at: string }
 export interface SettingTable { key: string; value: string }
@@ -48,6 +52,8 @@ export interface AccountTable {
   status: string;
   opened_at: string;
   closed_at: string | null;
+  /** 'cash' or 'bank_transfer' (only against a voucher on bank working days). */
+  settlement: Generated<string>;
 }
 
 export interface TariffTable {
@@ -109,6 +115,8 @@ export interface ShiftTable {
   short_over_fen: number | null;
   denominations: string | null;
   note: string | null;
+  /** The last ledger line the close's count covered (null for shifts closed before migration 0060). */
+  closing_ledger_id: number | null;
 }
 
 export interface ReceiptSequenceTable { counter_code: string; year: number; last_no: number }
@@ -145,6 +153,8 @@ export interface SaleTable {
   segments: string;
   payment_method: string;
   created_at: string;
+  voucher_id: number | null;
+  approval_id: number | null;
 }
 
 export interface LedgerEntryTable {
@@ -206,4 +216,15 @@ export interface Database {
   audit_log: AuditTable;
   calendar_years: CalendarYearTable;
   calendar_days: CalendarDayTable;
+  vouchers: VoucherTable;
+  voucher_images: VoucherImageTable;
+  voucher_draws: VoucherDrawTable;
+  approvals: ApprovalTable;
+  approval_decisions: ApprovalDecisionTable;
+  approval_uses: ApprovalUseTable;
+  sale_reversals: SaleReversalTable;
+  deposit_obligations: DepositObligationTable;
+  cash_drops: CashDropTable;
+  bank_deposits: BankDepositTable;
+  deposit_items: DepositItemTable;
 }

@@ -25,9 +25,11 @@ const CHECKS: Check[] = [
       .groupBy('txn_ref').having((eb) => eb.fn.sum('amount_fen'), '!=', 0).limit(5).execute(),
   },
   {
-    name: 'sale-cash-matches-payable',
+    // The payment lands in the drawer for cash, in the voucher's unspent funds for a voucher.
+    name: 'sale-payment-matches-payable',
     query: (db) => sql<unknown>`select s.receipt_no, s.payable_fen, coalesce(sum(l.amount_fen), 0) as cash
-      from sales s left join ledger_entries l on l.sale_id = s.id and l.book = 'cash'
+      from sales s left join ledger_entries l on l.sale_id = s.id
+        and l.book = case when s.payment_method = 'voucher' then 'voucher_funds' else 'cash' end
       group by s.id, s.receipt_no, s.payable_fen having coalesce(sum(l.amount_fen), 0) <> s.payable_fen limit 5`.execute(db).then((r) => r.rows),
   },
   {
@@ -47,6 +49,7 @@ const CHECKS: Check[] = [
     query: (db) => sql<unknown>`select u.account_id, u.utility, u.period_key, u.units, coalesce(sum(s.units), 0) as sold
       from units_to_date u left join sales s on s.account_id = u.account_id and s.utility = u.utility
         and s.period_key = u.period_key and s.credit_kind = 'energy'
+        and not exists (select 1 from sale_reversals r where r.sale_id = s.id)
       group by u.account_id, u.utility, u.period_key, u.units having u.units <> coalesce(sum(s.units), 0) limit 5`.execute(db).then((r) => r.rows),
   },
   {
@@ -56,6 +59,8 @@ const CHECKS: Check[] = [
       const issued = await sql<{ counter_code: string; year: number; n: number; top: number }>`select counter_code, year, count(*) as n, max(serial) as top from (
           select counter_code, cast(substr(receipt_no, length(counter_code) + 2, 4) as integer) as year,
             cast(substr(receipt_no, length(receipt_no) - 5) as integer) as serial from sales
+          union all select counter_code, cast(substr(receipt_no, length(counter_code) + 2, 4) as integer) as year,
+            cast(substr(receipt_no, length(receipt_no) - 5) as integer) as serial from sale_reversals
           union all select substr(receipt_no, 1, length(receipt_no) - 12) as counter_code,
             cast(substr(receipt_no, length(receipt_no) - 10, 4) as integer) as year,
             cast(substr(receipt_no, length(receipt_no) - 5) as integer) as serial from account_events where receipt_no is not null
@@ -72,9 +77,30 @@ const CHECKS: Check[] = [
   {
     name: 'closed-shifts-reconcile',
     query: (db) => sql<unknown>`select sh.id, sh.expected_fen, sh.float_fen + coalesce(sum(l.amount_fen), 0) as computed
-      from shifts sh left join ledger_entries l on l.shift_id = sh.id and l.book = 'cash' where sh.status = 'closed'
+      from shifts sh left join ledger_entries l on l.shift_id = sh.id and l.book = 'cash' and l.id <= coalesce(sh.closing_ledger_id, l.id)
+      where sh.status = 'closed'
       group by sh.id, sh.expected_fen, sh.float_fen
       having sh.expected_fen <> sh.float_fen + coalesce(sum(l.amount_fen), 0) or sh.short_over_fen <> sh.counted_fen - sh.expected_fen limit 5`.execute(db).then((r) => r.rows),
+  },
+  {
+    name: 'voucher-used-equals-draws',
+    query: (db) => sql<unknown>`select v.reference_no, v.used_fen, coalesce(sum(d.amount_fen), 0) as drawn
+      from vouchers v left join voucher_draws d on d.voucher_id = v.id
+      group by v.id, v.reference_no, v.used_fen having v.used_fen <> coalesce(sum(d.amount_fen), 0) limit 5`.execute(db).then((r) => r.rows),
+  },
+  {
+    // What vouchers have left is exactly what the ledger owes on them.
+    name: 'voucher-funds-equal-ledger',
+    query: (db) => sql<unknown>`select * from (select
+        (select coalesce(sum(amount_fen - used_fen), 0) from vouchers) as unspent,
+        (select -coalesce(sum(amount_fen), 0) from ledger_entries where book = 'voucher_funds') as ledger) t
+      where unspent <> ledger`.execute(db).then((r) => r.rows),
+  },
+  {
+    name: 'deposits-equal-items',
+    query: (db) => sql<unknown>`select b.slip_ref, b.amount_fen, coalesce(sum(i.amount_fen), 0) as items
+      from bank_deposits b left join deposit_items i on i.deposit_id = b.id
+      group by b.id, b.slip_ref, b.amount_fen having b.amount_fen <> coalesce(sum(i.amount_fen), 0) limit 5`.execute(db).then((r) => r.rows),
   },
   {
     // Not one query: the chain is recomputed in id order (verify-audit-chain.ts); the first broken link is the offender.

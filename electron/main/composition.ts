@@ -32,6 +32,7 @@ export interface Backend {
   readonly dispatch: Dispatch;
   readonly services: Services;
   readonly database: SqliteHandle;
+  readonly clock: Clock;
   /** Set only on the very first run: the generated password of the `admin` user, to show once. */
   readonly firstAdminPassword: string | null;
   close(): Promise<void>;
@@ -59,5 +60,5 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const log = options.log ?? ((error: unknown) => console.error('[halldesk]', error));
   const dispatch = createDispatcher(createHandlers(services), services.sessions, clock, log);
   const firstAdminPassword = await services.users.ensureFirstAdmin();
-  return { dispatch, services, database, firstAdminPassword, close: () => database.close() };
+  return { dispatch, services, database, clock, firstAdminPassword, close: () => database.close() };
 }

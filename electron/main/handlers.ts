@@ -52,5 +52,26 @@ export function createHandlers(s: Services): Handlers {
     'calendar.warnings': () => s.calendar.warnings(),
 
     'audit.list': (i) => s.audit.list(i),
+
+    'accounts.setSettlement': (i, ctx) => s.accounts.setSettlement(actorOf(ctx), i),
+    'vouchers.register': (i, ctx) => s.vouchers.register(actorOf(ctx), i),
+    'vouchers.search': (i) => s.vouchers.search(i),
+    'vouchers.get': (i) => s.vouchers.get(i.voucherId),
+    'vouchers.image': (i) => s.vouchers.image(i.voucherId),
+    'vouchers.registerPdf': (i, ctx) => s.registers.vouchers(actorOf(ctx), i, ctx.language),
+    'approvals.request': (i, ctx) => s.approvals.request(actorOf(ctx), i),
+    'approvals.decide': (i, ctx) => s.approvals.decide(actorOf(ctx), i),
+    'approvals.get': (i) => s.approvals.get(i.approvalId),
+    'approvals.list': (i) => s.approvals.list(i),
+    'sales.reverse': (i, ctx) => s.reversals.reverse(actorOf(ctx), i),
+    'sales.byReceipt': (i) => s.sales.byReceipt(i.receiptNo),
+    'cash.drawer': (_i, ctx) => s.cash.drawer(actorOf(ctx)),
+    'cash.drop': (i, ctx) => s.cash.drop(actorOf(ctx), i),
+    'deposits.pending': () => s.deposits.pending(),
+    'deposits.record': (i, ctx) => s.deposits.record(actorOf(ctx), i),
+    'deposits.list': (i) => s.deposits.list(i),
+    'deposits.pendingPdf': (_i, ctx) => s.registers.pendingDeposits(actorOf(ctx), ctx.language),
+    'settings.moneyRules': () => s.moneyRules.get(),
+    'settings.setMoneyRules': (i, ctx) => s.moneyRules.set(actorOf(ctx), i),
   };
 }

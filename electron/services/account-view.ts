@@ -10,7 +10,7 @@ import type { Db } from '../db/repositories/db';
 import { tariffInForce } from './tariffs-service';
 import { found } from './deps';
 import type { AccountView, CustomerView, MeterView, PremisesView } from '../../shared/contract/views';
-import type { CreditKind, CreditVia, CustomerCategory, Utility } from '../../shared/vocabulary';
+import type { CreditKind, CreditVia, CustomerCategory, PaymentMethod, Settlement, Utility } from '../../shared/vocabulary';
 
 async function meterView(db: Db, meter: MeterRow, accountId: number, now: Date): Promise<MeterView> {
   const date = businessDate(now);
@@ -31,7 +31,8 @@ async function meterView(db: Db, meter: MeterRow, accountId: number, now: Date):
     unitsThisPeriod: soFar, currentTier: currentTier(version.tiers, units(soFar)), monthlyUnits,
     lastSales: last.map((s) => ({
       id: Number(s.id), receiptNo: s.receipt_no, createdAt: s.created_at, payable: Number(s.payable_fen),
-      units: Number(s.units), creditKind: s.credit_kind as CreditKind,
+      units: Number(s.units), creditKind: s.credit_kind as CreditKind, paymentMethod: s.payment_method as PaymentMethod,
+      reversal: s.reversal_receipt_no === null ? null : { receiptNo: s.reversal_receipt_no },
     })),
   };
 }
@@ -52,5 +53,6 @@ export async function accountView(db: Db, accountId: number, now: Date): Promise
     category: account.category as CustomerCategory, openedAt: account.opened_at, closedAt: account.closed_at,
     customer: customerView, premises: premisesView,
     meters: await Promise.all(meters.map((m) => meterView(db, m, accountId, now))),
+    settlement: account.settlement as Settlement,
   };
 }

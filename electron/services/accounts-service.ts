@@ -2,7 +2,7 @@ import { DomainError } from '../domain/errors';
 import { planCreditTransfer } from '../domain/sales/ledger-plan';
 import { fen } from '../../shared/money';
 import { appendAudit } from '../db/repositories/audit-repository';
-import { appendAccountEvent, findAccount, insertAccount, listAccountEvents, openAccountAtPremises, setAccountOwner } from '../db/repositories/accounts-repository';
+import { appendAccountEvent, findAccount, insertAccount, listAccountEvents, openAccountAtPremises, setAccountOwner, setAccountSettlement } from '../db/repositories/accounts-repository';
 import { findCustomer, insertCustomer, nextNumber, upsertPremises } from '../db/repositories/customers-repository';
 import { appendLedger } from '../db/repositories/ledger-repository';
 import { findMeter, insertMeter, removeMeter, setMeterState } from '../db/repositories/meters-repository';
@@ -47,6 +47,18 @@ export async function activeMeterOf(db: Db, accountId: number, meterId: number):
 export function createAccountsService(deps: ServiceDeps) {
   const view = (db: Db, id: number) => accountView(db, id, deps.clock.now());
 
+  /** 结算方式: a supervisor moves an account between cash and bank-transfer-only, with a reason; audited. */
+  async function setSettlement(actor: Actor, input: ContractInput<'accounts.setSettlement'>) {
+    return inTransaction(deps, async (trx) => {
+      await openAccountOrRefuse(trx, input.accountId);
+      const before = await view(trx, input.accountId);
+      await setAccountSettlement(trx, input.accountId, input.settlement);
+      const after = await view(trx, input.accountId);
+      await appendAudit(trx, { at: nowIso(deps), userId: actor.userId, action: 'account.set-settlement', entity: 'account', entityId: input.accountId, before, after: { ...after, reason: input.reason } });
+      return after;
+    });
+  }
+
   async function open(actor: Actor, input: ContractInput<'accounts.open'>) {
     return inTransaction(deps, async (trx) => {
       const at = nowIso(deps);
@@ -55,7 +67,7 @@ export function createAccountsService(deps: ServiceDeps) {
       const seen = new Set<string>();
       for (const meter of input.meters) await checkNewMeter(trx, meter, seen);
       const customerId = await createCustomer(trx, input.customer, at);
-      const accountId = await insertAccount(trx, { accountNo: await nextNumber(trx, 'accounts', 'H'), customerId, premisesId, category: input.category, at });
+      const accountId = await insertAccount(trx, { accountNo: await nextNumber(trx, 'accounts', 'H'), customerId, premisesId, category: input.category, settlement: input.settlement, at });
       for (const meter of input.meters) await installMeter(trx, accountId, meter, at);
       const after = await view(trx, accountId);
       await appendAccountEvent(trx, { accountId, kind: 'open', receiptNo: null, detail: { meters: input.meters.map((m) => m.meterNo) }, userId: actor.userId, at });
@@ -115,5 +127,5 @@ export function createAccountsService(deps: ServiceDeps) {
     }));
   }
 
-  return { open, changeOwner, changeMeter, events, get: (accountId: number) => view(deps.db, accountId) };
+  return { open, setSettlement, changeOwner, changeMeter, events, get: (accountId: number) => view(deps.db, accountId) };
 }

@@ -33,7 +33,11 @@ export function createAuthService(deps: ServiceDeps, sessions: SessionStore) {
     });
   }
 
-  async function login(username: string, password: string): Promise<SessionView> {
+  /**
+   * Proves who is at the keyboard: the login, and a supervisor's approval or cash receipt at a clerk's
+   * counter. A wrong password counts towards the lockout either way.
+   */
+  async function authenticate(username: string, password: string): Promise<UserRow> {
     const row = await findUserByName(deps.db, username);
     // The same answer for an unknown user and a wrong password: no user-name probing.
     if (!row) throw new DomainError('bad-credentials');
@@ -45,12 +49,21 @@ export function createAuthService(deps: ServiceDeps, sessions: SessionStore) {
       throw new DomainError('bad-credentials');
     }
     if (row.active !== 1) throw new DomainError('user-inactive');
-    await inTransaction(deps, async (trx) => {
-      await updateUser(trx, Number(row.id), { failed_logins: AFTER_SUCCESS.failedLogins, locked_until: AFTER_SUCCESS.lockedUntil });
-      await appendAudit(trx, { at: nowIso(deps), userId: Number(row.id), action: 'user.login', entity: 'user', entityId: Number(row.id) });
-    });
-    const fresh = found(await findUser(deps.db, Number(row.id)), 'user');
+    if (row.failed_logins !== AFTER_SUCCESS.failedLogins || row.locked_until !== AFTER_SUCCESS.lockedUntil) {
+      await inTransaction(deps, (trx) => updateUser(trx, Number(row.id), { failed_logins: AFTER_SUCCESS.failedLogins, locked_until: AFTER_SUCCESS.lockedUntil }));
+    }
+    return found(await findUser(deps.db, Number(row.id)), 'user');
+  }
+
+  async function login(username: string, password: string): Promise<SessionView> {
+    const fresh = await authenticate(username, password);
+    await inTransaction(deps, (trx) => appendAudit(trx, { at: nowIso(deps), userId: Number(fresh.id), action: 'user.login', entity: 'user', entityId: Number(fresh.id) }));
     return { session: sessions.create(actorOf(fresh), deps.clock.now()), user: userView(fresh), counterCode: deps.counterCode };
+  }
+
+  /** A second person's credentials, checked without opening a session for them. */
+  async function verifyPresent(username: string, password: string): Promise<Actor> {
+    return actorOf(await authenticate(username, password));
   }
 
   async function me(actor: Actor, session: string): Promise<SessionView> {
@@ -69,7 +82,7 @@ export function createAuthService(deps: ServiceDeps, sessions: SessionStore) {
     return { changed: true as const };
   }
 
-  return { login, me, changePassword, logout: (token: string) => { sessions.end(token); return { loggedOut: true as const }; } };
+  return { login, verifyPresent, me, changePassword, logout: (token: string) => { sessions.end(token); return { loggedOut: true as const }; } };
 }
 
 export function createUsersService(deps: ServiceDeps, sessions: SessionStore) {

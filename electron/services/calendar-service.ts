@@ -7,7 +7,7 @@ import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json
 import chineseDaysPackage from 'chinese-days/package.json' with { type: 'json' };
 import { DomainError } from '../domain/errors';
 import {
-  arrangementProblem, calendarData, calendarWarning, classifyDay, nextBankWorkingDay, yearOf,
+  arrangementProblem, calendarData, calendarWarning, classifyDay, holidayPeriod, nextBankWorkingDay, yearOf,
 } from '../domain/calendar/bank-calendar';
 import type { ArrangedDay, CalendarData } from '../domain/calendar/bank-calendar';
 import { businessDate } from '../domain/time/business-time';
@@ -93,6 +93,15 @@ export async function checkBankDay(db: Db, date: string): Promise<CalendarCheckV
   const calendar = await loadBankCalendar(db, year, year + 1);
   const verdict = classifyDay(calendar, date);
   return { ...verdict, nextBankWorkingDay: nextBankWorkingDay(calendar, date) };
+}
+
+/** The day's verdict with its holiday period (null on a working day): what the holiday cash rule needs. */
+export async function bankDayWithPeriod(db: Db, date: string): Promise<CalendarCheckView & { period: { start: string; end: string } | null }> {
+  const year = yearOf(date);
+  // A period can reach back over New Year (元旦 starts on 1 January, a weekend before it may belong to it).
+  const calendar = await loadBankCalendar(db, year - 1, year + 1);
+  const verdict = classifyDay(calendar, date);
+  return { ...verdict, nextBankWorkingDay: nextBankWorkingDay(calendar, date), period: holidayPeriod(calendar, date) };
 }
 
 export function createCalendarService(deps: ServiceDeps) {

@@ -14,6 +14,7 @@ import { accountView } from './account-view';
 import { openAccountOrRefuse } from './accounts-service';
 import { requireOpenShift } from './shifts-service';
 import { tariffInForce } from './tariffs-service';
+import { consumeApproval } from './approvals-service';
 import { inTransaction } from './deps';
 import type { Actor, ServiceDeps } from './deps';
 import type { ContractInput } from '../../shared/contract/methods';
@@ -62,6 +63,11 @@ export function createCloseAccountService(deps: ServiceDeps) {
       const refunds = await refundsFor(trx, meters, input.residuals, businessDate(now));
       const total = refunds.reduce((sum, r) => sum + r.held + r.residual, 0);
       const shift = total > 0 ? await requireOpenShift(trx, actor) : null;
+      // A refund leaves the drawer only against a supervisor's approval for exactly this account and amount.
+      if (total > 0) {
+        if (input.approvalId === undefined) throw new DomainError('approval-required');
+        await consumeApproval(trx, { approvalId: input.approvalId, actor, now, entity: 'account', entityId: input.accountId, wanted: { kind: 'refund', accountId: input.accountId, amount: total } });
+      }
       const before = await accountView(trx, input.accountId, now);
       const receiptNo = await allocateReceiptNo(trx, deps.counterCode, businessYear(now));
       for (const { meter, held, residual } of refunds) {

@@ -10,7 +10,10 @@ import { addUnitsToDate, unitsToDate } from '../db/repositories/accounts-reposit
 import { appendLedger } from '../db/repositories/ledger-repository';
 import { findMeter, setMeterState } from '../db/repositories/meters-repository';
 import { allocateReceiptNo } from '../db/repositories/receipts-repository';
-import { findSale, findSaleByKey, insertSale } from '../db/repositories/sales-repository';
+import { findSale, findSaleByKey, findSaleByReceipt, insertSale } from '../db/repositories/sales-repository';
+import { reversalOfSale } from '../db/repositories/reversals-repository';
+import { applyPayment, cashRuleFor, planPayment } from './payment-rules';
+import type { PaymentRequest } from './payment-rules';
 import type { SaleRow } from '../db/repositories/sales-repository';
 import type { Db } from '../db/repositories/db';
 import { activeMeterOf, openAccountOrRefuse } from './accounts-service';
@@ -20,7 +23,8 @@ import { found, inTransaction } from './deps';
 import type { Actor, ServiceDeps } from './deps';
 import type { ContractInput } from '../../shared/contract/methods';
 import type { QuoteView, SaleView, TierSegmentView } from '../../shared/contract/views';
-import type { CreditKind, Utility } from '../../shared/vocabulary';
+import type { CashRuleView } from '../../shared/contract/money-views';
+import type { CreditKind, PaymentMethod, Settlement, Utility } from '../../shared/vocabulary';
 
 type RequestInput = ContractInput<'sales.quote'>['request'];
 
@@ -60,7 +64,7 @@ async function priceSale(db: Db, meterId: number, request: RequestInput, now: Da
     creditBefore: fen(Number(meter.credit_fen)), meterRemaining: Number(meter.remaining),
     meterOverdraft: Number(meter.overdraft), creditCap: meter.credit_cap === null ? null : Number(meter.credit_cap),
   }, toSaleRequest(request));
-  return { meter, accountId: Number(account.id), version, date, period, quote };
+  return { meter, account: { id: Number(account.id), settlement: account.settlement as Settlement }, version, date, period, quote };
 }
 
 function quoteView(meterId: number, versionId: number, q: Quote): QuoteView {
@@ -72,7 +76,7 @@ function quoteView(meterId: number, versionId: number, q: Quote): QuoteView {
   };
 }
 
-export function saleView(row: SaleRow, replayed: boolean): SaleView {
+export function saleView(row: SaleRow, replayed: boolean, reversal: SaleView['reversal'] = null): SaleView {
   const segments = JSON.parse(row.segments) as TierSegmentView[];
   const n = (v: number) => Number(v);
   return {
@@ -83,13 +87,25 @@ export function saleView(row: SaleRow, replayed: boolean): SaleView {
     creditBefore: n(row.credit_before_fen), creditAfter: n(row.credit_after_fen), creditedToMeter: n(row.credited_to_meter),
     overdraftRecovered: n(row.overdraft_recovered), meterRemainingAfter: n(row.meter_remaining_after), tendered: n(row.tendered_fen), change: n(row.change_fen),
     createdAt: row.created_at, businessDate: row.business_date, replayed,
+    paymentMethod: row.payment_method as PaymentMethod, voucherId: row.voucher_id === null ? null : n(row.voucher_id),
+    approvalId: row.approval_id === null ? null : n(row.approval_id), reversal,
   };
 }
 
+/** A sale with its reversal, if one was made. */
+export async function loadSaleView(db: Db, saleId: number, replayed = false): Promise<SaleView> {
+  const row = found(await findSale(db, saleId), 'sale');
+  const reversal = await reversalOfSale(db, saleId);
+  return saleView(row, replayed, reversal ? { id: Number(reversal.id), receiptNo: reversal.receipt_no, at: reversal.created_at } : null);
+}
+
 /** The same request (meter, what was asked, tender) always hashes the same, so a retry can be told from a clash. */
-export function requestHash(input: { meterId: number; request: SaleRequest | RequestInput; tendered: number }): string {
+export function requestHash(input: { meterId: number; request: SaleRequest | RequestInput; tendered: number; voucherId?: number; approvalId?: number }): string {
   const { request } = input;
-  const canonical = JSON.stringify([input.meterId, request.mode, request.mode === 'money' ? request.amount : request.units, input.tendered]);
+  const fields: unknown[] = [input.meterId, request.mode, request.mode === 'money' ? request.amount : request.units, input.tendered];
+  // Appended only when present, so the hash of a plain cash sale is what it always was.
+  if (input.voucherId !== undefined || input.approvalId !== undefined) fields.push(input.voucherId ?? null, input.approvalId ?? null);
+  const canonical = JSON.stringify(fields);
   return createHash('sha256').update(canonical).digest('hex');
 }
 
@@ -98,7 +114,7 @@ export function createSalesService(deps: ServiceDeps) {
     const existing = await findSaleByKey(db, input.idempotencyKey);
     if (!existing) return null;
     if (existing.request_hash !== requestHash(input)) throw new DomainError('idempotency-conflict');
-    return saleView(existing, true);
+    return loadSaleView(db, Number(existing.id), true);
   }
 
   /**
@@ -111,26 +127,34 @@ export function createSalesService(deps: ServiceDeps) {
       if (replay) return replay;
       const shift = await requireOpenShift(trx, actor);
       const now = deps.clock.now();
-      const { meter, accountId, version, date, period, quote } = await priceSale(trx, input.meterId, input.request, now);
+      const { meter, account, version, date, period, quote } = await priceSale(trx, input.meterId, input.request, now);
       if (input.tendered < quote.payable) throw new DomainError('tendered-too-little', { payable: formatYuan(quote.payable) });
+      const payment: PaymentRequest = {
+        actor, shift: { id: Number(shift.id), float_fen: Number(shift.float_fen) }, account, meterId: meter.id, payable: quote.payable,
+        tendered: input.tendered, date, voucherId: input.voucherId, approvalId: input.approvalId,
+      };
+      const plan = await planPayment(trx, payment);
       const receiptNo = await allocateReceiptNo(trx, deps.counterCode, businessYear(now));
       const at = now.toISOString();
       const saleId = await insertSale(trx, {
         receipt_no: receiptNo, idempotency_key: input.idempotencyKey, request_hash: requestHash(input), shift_id: Number(shift.id),
-        clerk_id: actor.userId, counter_code: deps.counterCode, account_id: accountId, meter_id: meter.id, utility: meter.utility,
+        clerk_id: actor.userId, counter_code: deps.counterCode, account_id: account.id, meter_id: meter.id, utility: meter.utility,
         credit_kind: meter.credit_kind, tariff_version_id: version.id, business_date: date, period_key: period,
         request_mode: input.request.mode, payable_fen: quote.payable, tendered_fen: input.tendered, change_fen: input.tendered - quote.payable,
         charge_fen: quote.charge, units: quote.units, credit_before_fen: quote.creditBefore, credit_after_fen: quote.creditAfter,
         credited_to_meter: quote.creditedToMeter, overdraft_recovered: quote.overdraftRecovered,
         meter_remaining_after: quote.meterRemainingAfter, tier_before: quote.tierBefore,
-        segments: JSON.stringify(quote.segments), payment_method: 'cash', created_at: at,
+        segments: JSON.stringify(quote.segments), payment_method: plan.method, created_at: at,
+        voucher_id: plan.method === 'voucher' ? Number(plan.voucher.id) : null, approval_id: plan.method === 'cash' ? plan.holiday?.approvalId ?? null : null,
       });
-      await appendLedger(trx, receiptNo, planSale(quote, meter.id), { saleId, accountId, shiftId: Number(shift.id), at });
+      const paymentBook = plan.method === 'voucher' ? 'voucher_funds' : 'cash';
+      await appendLedger(trx, receiptNo, planSale(quote, meter.id, paymentBook), { saleId, accountId: account.id, shiftId: Number(shift.id), at });
+      await applyPayment(trx, plan, payment, { id: saleId, now });
       await setMeterState(trx, meter.id, {
         credit_fen: quote.creditAfter, remaining: quote.meterRemainingAfter, overdraft: Number(meter.overdraft) - quote.overdraftRecovered,
       });
       // Only energy sales move the tier: a money meter applies its own tiers to what it is credited.
-      if (meter.credit_kind === 'energy') await addUnitsToDate(trx, { accountId, utility: meter.utility as Utility, periodKey: period }, quote.units);
+      if (meter.credit_kind === 'energy') await addUnitsToDate(trx, { accountId: account.id, utility: meter.utility as Utility, periodKey: period }, quote.units);
       const view = saleView(found(await findSale(trx, saleId), 'sale'), false);
       await appendAudit(trx, { at, userId: actor.userId, action: 'sale.create', entity: 'sale', entityId: saleId, after: view });
       return view;
@@ -139,12 +163,13 @@ export function createSalesService(deps: ServiceDeps) {
 
   return {
     sell,
-    async quote(input: ContractInput<'sales.quote'>): Promise<QuoteView> {
-      const { meter, version, quote } = await priceSale(deps.db, input.meterId, input.request, deps.clock.now());
-      return quoteView(meter.id, version.id, quote);
+    async quote(input: ContractInput<'sales.quote'>): Promise<QuoteView & { cashRule: CashRuleView }> {
+      const { meter, account, version, date, quote } = await priceSale(deps.db, input.meterId, input.request, deps.clock.now());
+      return { ...quoteView(meter.id, version.id, quote), cashRule: await cashRuleFor(deps.db, account, date) };
     },
-    async get(saleId: number): Promise<SaleView> {
-      return saleView(found(await findSale(deps.db, saleId), 'sale'), false);
+    get: (saleId: number): Promise<SaleView> => loadSaleView(deps.db, saleId),
+    async byReceipt(receiptNo: string): Promise<SaleView> {
+      return loadSaleView(deps.db, Number(found(await findSaleByReceipt(deps.db, receiptNo.toUpperCase()), 'sale').id));
     },
   };
 }

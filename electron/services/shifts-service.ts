@@ -2,7 +2,8 @@ import { DomainError } from '../domain/errors';
 import { countedTotal, reconcileShift, unknownDenominations } from '../domain/shifts/shift';
 import { fen } from '../../shared/money';
 import { appendAudit } from '../db/repositories/audit-repository';
-import { shiftCashMovements, shiftRefunds } from '../db/repositories/ledger-repository';
+import { shiftCashMovements } from '../db/repositories/ledger-repository';
+import { drawerBreakdown } from '../db/repositories/deposits-repository';
 import { closeShiftRow, findShift, insertShift, openShiftOf, shiftSalesSummary } from '../db/repositories/shifts-repository';
 import { findUser } from '../db/repositories/users-repository';
 import type { Db } from '../db/repositories/db';
@@ -35,11 +36,12 @@ export async function shiftReport(db: Db, shiftId: number): Promise<ShiftReport>
   const clerk = found(await findUser(db, Number(row.clerk_id)), 'user');
   const summary = await shiftSalesSummary(db, shiftId);
   const cashIn = await shiftCashMovements(db, shiftId);
+  const drawer = await drawerBreakdown(db, shiftId);
   const byUtility = summary.byUtility.map((u) => ({ utility: u.utility as Utility, count: Number(u.count), amount: Number(u.amount), units: Number(u.units) }));
   return {
     shift: shiftView(row), clerkName: clerk.display_name,
     saleCount: byUtility.reduce((n, u) => n + u.count, 0), salesTotal: byUtility.reduce((n, u) => n + u.amount, 0),
-    refundsTotal: await shiftRefunds(db, shiftId), cashIn, expectedCash: Number(row.float_fen) + cashIn,
+    refundsTotal: drawer.refunds, dropsTotal: drawer.drops, depositsTotal: drawer.deposits, cashIn, expectedCash: Number(row.float_fen) + cashIn,
     byUtility, firstReceipt: summary.first, lastReceipt: summary.last,
   };
 }

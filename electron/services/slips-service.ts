@@ -19,7 +19,7 @@ import { readSlipKey, slipCodeText, verifySlipCode } from '../slips/slip-code';
 import type { SlipCodeCheck } from '../slips/slip-code';
 import { renderSlipPdf } from '../slips/slip-pdf';
 import type { SlipData, SlipForm } from '../slips/slip-types';
-import { createI18n } from '../../shared/i18n';
+import { translatorCache } from '../../shared/i18n';
 import type { Language } from '../../shared/i18n';
 import type { SlipView, TierSegmentView } from '../../shared/contract/views';
 import type { CreditKind, Utility } from '../../shared/vocabulary';
@@ -101,15 +101,7 @@ export interface SlipsServiceOptions {
 }
 
 export function createSlipsService(deps: ServiceDeps, options: SlipsServiceOptions = {}) {
-  // One i18n instance per language, made on first use: the slip's language is the caller's, per call.
-  const translators = new Map<Language, ReturnType<typeof createI18n>>();
-  const translator = (language: Language) => {
-    const existing = translators.get(language);
-    if (existing) return existing;
-    const made = createI18n(language);
-    translators.set(language, made);
-    return made;
-  };
+  const translator = translatorCache();
 
   return {
     /** The triplicate payment slip of a sale as a PDF, on the given form, in `language`. */

@@ -12,6 +12,14 @@ export const ERROR_CODES = [
   'amount-buys-nothing', 'units-not-on-step', 'credit-cap-exceeded', 'hall-meter-sells-money-only',
   'tendered-too-little', 'idempotency-conflict', 'residual-too-large',
   'calendar-date-outside-year', 'calendar-duplicate-date', 'calendar-workday-not-weekend',
+  'voucher-duplicate', 'voucher-used-up', 'voucher-insufficient', 'voucher-other-account', 'voucher-tender-mismatch', 'voucher-value-date-future',
+  'voucher-image-too-large',
+  'bank-transfer-only', 'holiday-cash-needs-approval', 'holiday-cash-over-limit', 'holiday-cash-over-customer-cap', 'deposit-overdue-blocks',
+  'sale-over-maximum', 'drawer-limit-reached', 'drop-exceeds-drawer',
+  'approval-self', 'approval-not-supervisor', 'approval-not-pending', 'approval-expired', 'approval-rejected', 'approval-used',
+  'approval-mismatch', 'approval-required',
+  'sale-already-reversed', 'reversal-not-latest', 'reversal-consumed',
+  'deposit-amount-mismatch', 'deposit-slip-duplicate', 'deposit-item-unavailable', 'deposit-date-future',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

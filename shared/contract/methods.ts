@@ -6,6 +6,11 @@
 import { z } from 'zod';
 import * as f from './fields';
 import type { Role } from '../vocabulary';
+import { moneyContract, settlement } from './money-methods';
+import type {
+  ApprovalView, CashDropView, CashRuleView, DepositView, DocumentView, DrawerView, MoneyRulesView, PendingDepositsView, ReversalView,
+  VoucherDetailView, VoucherImageView, VoucherView,
+} from './money-views';
 import type {
   AccountEventView, AccountView, CalendarCheckView, CalendarWarningsView, CalendarYearView, LoginInfoView, AuditEntryView, QuoteView, SaleView, SearchHit, SessionView, ShiftReport,
   ShiftView, SlipView, TariffView, UserView,
@@ -69,15 +74,22 @@ export const contract = {
 
   'customers.search': { access: STAFF, input: z.object({ query: f.text(40), limit: z.number().int().min(1).max(50).optional() }).strict() },
   'accounts.get': { access: STAFF, input: z.object({ accountId: f.id }).strict() },
-  'accounts.open': { access: COUNTER, input: z.object({ customer: customerFields, premises, category: f.category, meters: z.array(newMeter).min(1).max(4) }).strict() },
+  'accounts.open': {
+    access: COUNTER,
+    input: z.object({ customer: customerFields, premises, category: f.category, settlement: settlement.optional(), meters: z.array(newMeter).min(1).max(4) }).strict(),
+  },
   'accounts.changeOwner': { access: SUPERVISOR, input: z.object({ accountId: f.id, newOwner: customerFields, reason: f.text(200) }).strict() },
   'accounts.changeMeter': {
     access: SUPERVISOR,
     input: z.object({ accountId: f.id, oldMeterId: f.id, finalRemaining: z.number().int().min(0).max(f.MAX_SALE_FEN), newMeter, reason: f.text(200) }).strict(),
   },
+  /** A refund leaves the drawer only against a supervisor's approval of kind 'refund' for exactly that amount. */
   'accounts.close': {
-    access: SUPERVISOR,
-    input: z.object({ accountId: f.id, residuals: z.array(z.object({ meterId: f.id, refund: f.nonNegativeFen }).strict()).max(4), reason: f.text(200) }).strict(),
+    access: COUNTER,
+    input: z.object({
+      accountId: f.id, residuals: z.array(z.object({ meterId: f.id, refund: f.nonNegativeFen }).strict()).max(4), reason: f.text(200),
+      approvalId: f.id.optional(),
+    }).strict(),
   },
   'accounts.events': { access: STAFF, input: z.object({ accountId: f.id }).strict() },
 
@@ -88,7 +100,13 @@ export const contract = {
   'sales.quote': { access: COUNTER, input: z.object({ meterId: f.id, request: saleRequest }).strict() },
   'sales.sell': {
     access: COUNTER,
-    input: z.object({ meterId: f.id, request: saleRequest, tendered: f.nonNegativeFen, idempotencyKey: f.idempotencyKey }).strict(),
+    input: z.object({
+      meterId: f.id, request: saleRequest, tendered: f.nonNegativeFen, idempotencyKey: f.idempotencyKey,
+      /** Pay by drawing on this bank-transfer voucher instead of cash (tendered must then equal the payable). */
+      voucherId: f.id.optional(),
+      /** The supervisor's approval for holiday cash on a bank-transfer-only account. */
+      approvalId: f.id.optional(),
+    }).strict(),
   },
   'sales.get': { access: STAFF, input: z.object({ saleId: f.id }).strict() },
 
@@ -106,6 +124,8 @@ export const contract = {
   'calendar.check': { access: STAFF, input: z.object({ date: f.businessDate }).strict() },
   'calendar.importYear': { access: ADMIN, input: z.object({ year: calendarYear, days: z.array(calendarDay).min(1).max(366) }).strict() },
   'calendar.warnings': { access: [...SUPERVISOR, ...ADMIN], input: f.empty },
+
+  ...moneyContract,
 
   'audit.list': { access: [...SUPERVISOR, ...ADMIN], input: z.object({ entity: f.text(40).optional(), entityId: f.text(40).optional(), limit: z.number().int().min(1).max(500).optional() }).strict() },
 } as const satisfies Record<string, { access: Access; input: z.ZodType }>;
@@ -133,7 +153,7 @@ export interface ContractOutputs {
   'tariffs.list': readonly TariffView[];
   'tariffs.create': TariffView;
   'tariffs.addVersion': TariffView;
-  'sales.quote': QuoteView;
+  'sales.quote': QuoteView & { readonly cashRule: CashRuleView };
   'sales.sell': SaleView;
   'sales.get': SaleView;
   'shifts.open': ShiftView;
@@ -146,6 +166,26 @@ export interface ContractOutputs {
   'calendar.importYear': CalendarYearView;
   'calendar.warnings': CalendarWarningsView;
   'audit.list': readonly AuditEntryView[];
+  'accounts.setSettlement': AccountView;
+  'vouchers.register': VoucherView;
+  'vouchers.search': readonly VoucherView[];
+  'vouchers.get': VoucherDetailView;
+  'vouchers.image': VoucherImageView;
+  'vouchers.registerPdf': DocumentView;
+  'approvals.request': ApprovalView;
+  'approvals.decide': ApprovalView;
+  'approvals.get': ApprovalView;
+  'approvals.list': readonly ApprovalView[];
+  'sales.reverse': ReversalView;
+  'sales.byReceipt': SaleView;
+  'cash.drawer': DrawerView;
+  'cash.drop': CashDropView;
+  'deposits.pending': PendingDepositsView;
+  'deposits.record': DepositView;
+  'deposits.list': readonly DepositView[];
+  'deposits.pendingPdf': DocumentView;
+  'settings.moneyRules': MoneyRulesView;
+  'settings.setMoneyRules': MoneyRulesView;
 }
 
 export type ContractOutput<M extends MethodName> = ContractOutputs[M];

@@ -2,7 +2,7 @@
  * What the backend answers with. Plain JSON: money in fen, units in 0.01 kWh/m³, prices in
  * 1/10000 yuan, times ISO-8601 UTC, business dates YYYY-MM-DD (Beijing).
  */
-import type { CreditKind, CreditVia, CustomerCategory, Role, TierPeriod, Utility } from '../vocabulary';
+import type { CreditKind, CreditVia, CustomerCategory, PaymentMethod, Role, Settlement, TierPeriod, Utility } from '../vocabulary';
 
 export interface UserView {
   readonly id: number;
@@ -53,6 +53,9 @@ export interface SaleSummary {
   readonly payable: number;
   readonly units: number;
   readonly creditKind: CreditKind;
+  readonly paymentMethod: PaymentMethod;
+  /** Set when the sale was reversed (冲正): the reversal's own receipt serial. */
+  readonly reversal: { readonly receiptNo: string } | null;
 }
 
 export interface MeterView {
@@ -91,6 +94,7 @@ export interface AccountView {
   readonly customer: CustomerView;
   readonly premises: PremisesView;
   readonly meters: readonly MeterView[];
+  readonly settlement: Settlement;
 }
 
 export interface TariffView {
@@ -135,6 +139,11 @@ export interface SaleView extends QuoteView {
   readonly change: number;
   readonly createdAt: string;
   readonly businessDate: string;
+  readonly paymentMethod: PaymentMethod;
+  readonly voucherId: number | null;
+  readonly approvalId: number | null;
+  /** The compensating reversal (冲正), if any: the sale itself is never changed. */
+  readonly reversal: { readonly id: number; readonly receiptNo: string; readonly at: string } | null;
   /** True when this answer is the stored result of an earlier call with the same idempotency key. */
   readonly replayed: boolean;
 }
@@ -158,7 +167,11 @@ export interface ShiftReport {
   readonly clerkName: string;
   readonly saleCount: number;
   readonly salesTotal: number;
+  /** Closing refunds and reversals paid out of the drawer. */
   readonly refundsTotal: number;
+  /** Cash dropped to a supervisor, and this shift's holiday cash banked. */
+  readonly dropsTotal: number;
+  readonly depositsTotal: number;
   readonly cashIn: number;
   readonly expectedCash: number;
   readonly byUtility: readonly { readonly utility: Utility; readonly count: number; readonly amount: number; readonly units: number }[];

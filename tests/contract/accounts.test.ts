@@ -120,6 +120,16 @@ describe('accounts.changeMeter (换表)', () => {
 });
 
 describe('accounts.close (销户)', () => {
+  /** The acting supervisor asks; a second supervisor (super2) approves at the counter: nobody approves their own refund. */
+  async function refundApproval(accountId: number, amount: number): Promise<number> {
+    if (!(await fx.ok('users.list', {}, fx.sessions.admin)).some((u) => u.username === 'super2')) {
+      await fx.ok('users.create', { username: 'super2', displayName: '二号主管', role: 'supervisor', password: 'super2234' }, fx.sessions.admin);
+    }
+    const request = await fx.ok('approvals.request', { subject: { kind: 'refund', accountId, amount }, reason: '销户退款' }, fx.sessions.supervisor);
+    await fx.ok('approvals.decide', { approvalId: request.id, decision: 'approve', note: null, approver: { username: 'super2', password: 'super2234' } }, fx.sessions.supervisor);
+    return request.id;
+  }
+
   it('refunds held credit and residuals from the supervisor\'s drawer, removing every meter', async () => {
     const view = await fx.openAccount([fx.newMeter('energy'), fx.newMeter('money')]);
     const [energy, money] = [view.meters[0]!.id, view.meters[1]!.id];
@@ -135,7 +145,11 @@ describe('accounts.close (销户)', () => {
     const tooMuch = await refusedWithoutWrites(fx, 'accounts.close', refunds(10_000, 5_001), fx.sessions.supervisor, 'residual-too-large');
     expect(tooMuch.message).toBe('退还的表内剩余超过该表可退上限 50.00 元');
     await refusedWithoutWrites(fx, 'accounts.close', refunds(16_082, 0), fx.sessions.supervisor, 'residual-too-large');
-    const closed = await fx.ok('accounts.close', refunds(16_081, 5_000), fx.sessions.supervisor);
+    // The refund leaves the drawer only against a second supervisor's approval of exactly this amount.
+    await refusedWithoutWrites(fx, 'accounts.close', refunds(16_081, 5_000), fx.sessions.supervisor, 'approval-required');
+    const approvalId = await refundApproval(view.id, 21_120);
+    await refusedWithoutWrites(fx, 'accounts.close', { ...refunds(16_081, 4_999), approvalId }, fx.sessions.supervisor, 'approval-mismatch');
+    const closed = await fx.ok('accounts.close', { ...refunds(16_081, 5_000), approvalId }, fx.sessions.supervisor);
     expect(closed).toMatchObject({ status: 'closed', closedAt: '2026-06-15T02:00:00.000Z', refunded: 21_120, receiptNo: expect.stringMatching(/^A01-2026-\d{6}$/) });
     expect(closed.meters.map((m) => [m.status, m.credit, m.remaining])).toEqual([['removed', 0, 0], ['removed', 0, 0]]);
     const lines = fx.raw.prepare('select book, meter_id as meterId, amount_fen as amount, shift_id as shiftId from ledger_entries where txn_ref = ? order by id').all(closed.receiptNo);

@@ -3,9 +3,11 @@
  * the exact error code with its translated message, and write no row at all.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBackend, expectedMessage, refusal } from '../support/backend';
+import { TABLES, buildBackend, expectedMessage, refusal } from '../support/backend';
 import { KINDS, SPECS } from '../support/bad-input-table';
 import type { BadFixture, Case, Caller, MethodSpec } from '../support/bad-input-table';
+import { MONEY_SPECS, isExtraCaller } from '../support/bad-input-money';
+import { buildMoneyState, expireApprovals } from '../support/bad-input-money-fixture';
 import { contract, METHOD_NAMES } from '../../shared/contract/methods';
 import type { MethodName } from '../../shared/contract/methods';
 import { ROLES } from '../../shared/vocabulary';
@@ -20,6 +22,8 @@ beforeAll(async () => {
   const saleKey = 'setup-sale-0001';
   const sale = await base.ok('sales.sell', { meterId: base.meters.energy, request: { mode: 'money', amount: 10_000 }, tendered: 10_000, idempotencyKey: saleKey }, sessions.clerk1);
   await base.ok('sales.sell', { meterId: base.meters.money, request: { mode: 'money', amount: 5_000 }, tendered: 5_000, idempotencyKey: base.key() }, sessions.clerk1);
+  // Moves the clock past the approvals' expiry: before the lockout below, which must still hold during the matrix.
+  const expired = await expireApprovals(base, sale.id);
   const closed = await base.openAccount([base.newMeter('hall')]);
   await base.ok('accounts.close', { accountId: closed.id, residuals: [], reason: '测试销户' }, sessions.supervisor);
   const moved = await base.openAccount([base.newMeter('energy')]);
@@ -30,14 +34,19 @@ beforeAll(async () => {
   await base.ok('users.create', { username: 'locked.one', displayName: '锁定', role: 'clerk', password: 'locked123' }, sessions.admin);
   for (let i = 0; i < 5; i += 1) await base.call('auth.login', { username: 'locked.one', password: `nope${i}` });
   const today = await base.ok('tariffs.create', { code: 'TODAY-E', name: '今日', utility: 'electricity', category: 'residential', period: 'none', effectiveFrom: '2026-06-15', tiers: [{ uptoUnits: null, price: 5000 }] }, sessions.admin);
+  const money = await buildMoneyState(base, expired);
   fx = Object.assign(base, {
     closedAccount: closed.id, closedMeter: closed.meters[0]!.id, removedMeter: moved.meters[0]!.id, removedMeterAccount: moved.id,
-    cappedMeter: capped.meters[0]!.id, saleId: sale.id, saleKey, clerk1Shift: shift.id, todayTariff: today.id,
+    cappedMeter: capped.meters[0]!.id, saleId: sale.id, saleKey, clerk1Shift: shift.id, todayTariff: today.id, ...money,
   });
 });
 afterAll(async () => { await fx.close(); });
 
-const sessionOf = (who: Caller): string | null => (who === 'none' ? null : who === 'bogus' ? 'not-a-session-token' : fx.sessions[who]);
+function sessionOf(who: Caller): string | null {
+  if (who === 'none') return null;
+  if (who === 'bogus') return 'not-a-session-token';
+  return isExtraCaller(who) ? fx.extraSessions[who] : fx.sessions[who];
+}
 
 function show(value: unknown): string {
   if (value === undefined) return 'undefined';
@@ -107,6 +116,10 @@ describe('the table covers the contract', () => {
   it('has an entry for every method and none for a method that does not exist', () => {
     expect(Object.keys(SPECS).sort()).toEqual([...METHOD_NAMES].sort());
   });
+  it('counts() covers every table but schema_migrations and settings, so "writes nothing" means nothing', () => {
+    const tables = (fx.raw.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[]).map((r) => r.name);
+    expect([...TABLES].sort()).toEqual(tables.filter((t) => t !== 'schema_migrations' && t !== 'settings'));
+  });
   it('every valid input passes its method\'s schema, so each variant differs from a valid call in one place', () => {
     for (const method of METHOD_NAMES) {
       const parsed = contract[method].input.safeParse(SPECS[method].valid(fx));
@@ -148,6 +161,13 @@ describe('after the matrix', () => {
     const again = await fx.ok('sales.sell', { meterId: fx.meters.energy, request: { mode: 'money', amount: 10_000 }, tendered: 10_000, idempotencyKey: fx.saleKey }, fx.sessions.clerk1);
     expect(again).toMatchObject({ id: fx.saleId, replayed: true });
     expect(fx.counts()).toEqual(before);
+  });
+  // Each refusal above is specific only if the valid call it varies is accepted: the money methods' (and the
+  // approval-backed close's) valid inputs, run once each, by the spec's caller, after every case.
+  it.each([...Object.keys(MONEY_SPECS), 'accounts.close'])('the valid input of %s is accepted', async (method) => {
+    const spec = SPECS[method as MethodName];
+    const result = await fx.call(method, spec.valid(fx), sessionOf(spec.who));
+    expect(result.ok ? 'ok' : result.error).toBe('ok');
   });
   it('no case reached an internal error', () => {
     expect(fx.logged).toEqual([]);

@@ -10,18 +10,66 @@ const APPEND_ONLY = {
   audit_log: ['action', "'nothing.happened'"],
   tariff_versions: ['effective_from', "'2099-01-01'"],
   tariff_tiers: ['price', 'price + 1'],
+  voucher_images: ['mime', "'image/jpeg'"],
+  voucher_draws: ['amount_fen', 'amount_fen + 1'],
+  approvals: ['expires_at', "'2099-01-01T00:00:00.000Z'"],
+  approval_decisions: ['decision', "'reject'"],
+  approval_uses: ['entity_id', "'0'"],
+  sale_reversals: ['amount_fen', 'amount_fen + 1'],
+  deposit_obligations: ['due_date', "'2099-01-01'"],
+  cash_drops: ['amount_fen', 'amount_fen + 1'],
+  bank_deposits: ['amount_fen', 'amount_fen + 1'],
+  deposit_items: ['amount_fen', 'amount_fen + 1'],
+} as const;
+
+/** Vouchers: everything is fixed but `used_fen`, the one counter sales and reversals move. */
+const VOUCHER_FIXED = {
+  bank: "'其他银行'", bank_key: "'OTHER'", payer_account: "'0000-0000'", reference_no: "'REF-9999'", reference_key: "'REF-9999'", payer: "'某人'",
+  amount_fen: 'amount_fen * 100', value_date: "'2026-01-01'", account_id: 'null', registered_by: 'registered_by', registered_at: "'2026-01-01T00:00:00.000Z'",
 } as const;
 
 let fx: Fixture;
+let voucherId: number;
+/** Saturday 2026-06-13 10:00 Beijing: not a bank working day, so holiday cash (and its deposit obligation) can be taken. */
 beforeAll(async () => {
-  fx = await buildBackend();
-  await fx.ok('shifts.open', { float: 0 }, fx.sessions.clerk1);
-  await fx.ok('sales.sell', { meterId: fx.meters.energy, request: { mode: 'money', amount: 10_000 }, tendered: 10_000, idempotencyKey: fx.key() }, fx.sessions.clerk1);
+  fx = await buildBackend({ at: '2026-06-13T02:00:00.000Z' });
+  const { sessions } = fx;
+  const supervisor = { username: 'super1', password: 'super1234' };
+  await fx.ok('shifts.open', { float: 10_000 }, sessions.clerk1);
+  const sale = await fx.ok('sales.sell', { meterId: fx.meters.energy, request: { mode: 'money', amount: 10_000 }, tendered: 10_000, idempotencyKey: fx.key() }, sessions.clerk1);
+  // A reversal, through a decided and used approval.
+  const reversal = await fx.ok('approvals.request', { subject: { kind: 'reversal', saleId: sale.id }, reason: '收错' }, sessions.clerk1);
+  await fx.ok('approvals.decide', { approvalId: reversal.id, decision: 'approve', approver: supervisor }, sessions.clerk1);
+  await fx.ok('sales.reverse', { saleId: sale.id, approvalId: reversal.id, reason: '收错', idempotencyKey: fx.key() }, sessions.clerk1);
+  // Holiday cash on a bank-transfer-only account: an approval, a sale and its deposit obligation.
+  const bank = await fx.openAccount([fx.newMeter('money')]);
+  await fx.ok('accounts.setSettlement', { accountId: bank.id, settlement: 'bank_transfer', reason: '对公' }, sessions.supervisor);
+  const holiday = await fx.ok('approvals.request', { subject: { kind: 'holiday_cash', meterId: bank.meters[0]!.id, amount: 5_000 }, reason: '节假日' }, sessions.clerk1);
+  await fx.ok('approvals.decide', { approvalId: holiday.id, decision: 'approve', approver: supervisor }, sessions.clerk1);
+  await fx.ok('sales.sell', { meterId: bank.meters[0]!.id, request: { mode: 'money', amount: 5_000 }, tendered: 5_000, idempotencyKey: fx.key(), approvalId: holiday.id }, sessions.clerk1);
+  // A voucher with its image, drawn on by a sale.
+  const voucher = await fx.ok('vouchers.register', {
+    bank: '中国银行', payerAccount: '6217-0000-0001', referenceNo: 'REF-0001', payer: '付款单位', amount: 20_000, valueDate: '2026-06-12', accountId: null,
+    image: { mime: 'image/png', dataBase64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==' },
+  }, sessions.clerk1);
+  voucherId = voucher.id;
+  await fx.ok('sales.sell', { meterId: bank.meters[0]!.id, request: { mode: 'money', amount: 3_000 }, tendered: 3_000, idempotencyKey: fx.key(), voucherId }, sessions.clerk1);
+  // A cash drop, banked with the obligation under one deposit slip.
+  const drop = await fx.ok('cash.drop', { amount: 1_000, receiver: supervisor }, sessions.clerk1);
+  const pending = await fx.ok('deposits.pending', {}, sessions.clerk1);
+  const obligationIds = pending.obligations.map((o) => o.id);
+  expect(obligationIds).toHaveLength(1);
+  await fx.ok('deposits.record', { bank: '中国银行', slipRef: 'SLIP-0001', amount: 6_000, depositDate: '2026-06-13', obligationIds, dropIds: [drop.id] }, sessions.clerk1);
+  // An unreferenced voucher too: no draw, no image, no sale points at it.
+  await fx.ok('vouchers.register', {
+    bank: '中国银行', payerAccount: '6217-0000-0002', referenceNo: 'REF-0002', payer: '付款单位', amount: 5_000, valueDate: '2026-06-12', accountId: null,
+  }, sessions.clerk1);
 });
 afterAll(async () => { await fx.close(); });
 
 const firstRow = (table: string) => fx.raw.prepare(`select rowid as rid, * from ${table} order by rowid limit 1`).get() as { rid: number } | undefined;
 const count = (table: string) => (fx.raw.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+const voucherRows = () => fx.raw.prepare('select * from vouchers order by id').all();
 
 describe('append-only tables refuse UPDATE and DELETE in the database itself', () => {
   for (const [table, [column, changed]] of Object.entries(APPEND_ONLY)) {
@@ -39,16 +87,63 @@ describe('append-only tables refuse UPDATE and DELETE in the database itself', (
     });
   }
 
-  it('exactly these tables carry the triggers', () => {
+  it('exactly these tables carry the triggers (vouchers its own two)', () => {
     const triggers = fx.raw.prepare("select tbl_name as t, name from sqlite_master where type = 'trigger' order by name").all() as { t: string; name: string }[];
     const tables = [...new Set(triggers.map((r) => r.t))].sort();
-    expect(tables).toEqual(Object.keys(APPEND_ONLY).sort());
-    for (const table of tables) expect(triggers.filter((r) => r.t === table).map((r) => r.name)).toEqual([`${table}_no_delete`, `${table}_no_update`]);
+    expect(tables).toEqual([...Object.keys(APPEND_ONLY), 'vouchers'].sort());
+    for (const table of Object.keys(APPEND_ONLY)) expect(triggers.filter((r) => r.t === table).map((r) => r.name)).toEqual([`${table}_no_delete`, `${table}_no_update`]);
+    expect(triggers.filter((r) => r.t === 'vouchers').map((r) => r.name)).toEqual(['vouchers_fixed', 'vouchers_no_delete']);
   });
 
   it('mutable tables (meters, shifts, units_to_date) still update', () => {
     expect(fx.raw.prepare('update meters set remaining = remaining where id = ?').run(fx.meters.energy).changes).toBe(1);
     expect(fx.raw.prepare('update units_to_date set units = units').run().changes).toBe(1);
     expect(fx.raw.prepare('update shifts set note = note').run().changes).toBe(1);
+  });
+});
+
+describe('vouchers: only used_fen moves, and never past the amount', () => {
+  it('the fixture drew on a voucher', () => {
+    expect(fx.raw.prepare('select amount_fen, used_fen from vouchers where id = ?').get(voucherId)).toEqual({ amount_fen: 20_000, used_fen: 3_000 });
+  });
+
+  for (const [column, changed] of Object.entries(VOUCHER_FIXED)) {
+    it(`UPDATE of ${column} is refused`, () => {
+      const before = voucherRows();
+      expect(() => fx.raw.prepare(`update vouchers set ${column} = ${changed} where id = ?`).run(voucherId)).toThrow('append-only columns: vouchers');
+      expect(() => fx.raw.prepare(`update vouchers set ${column} = ${column}`).run()).toThrow('append-only columns: vouchers');
+      expect(() => fx.raw.prepare(`update vouchers set used_fen = used_fen, ${column} = ${column} where id = ?`).run(voucherId)).toThrow('append-only columns: vouchers');
+      expect(voucherRows()).toEqual(before);
+    });
+  }
+
+  it('the trigger names every column but id and used_fen (a new column must be added to it)', () => {
+    const columns = (fx.raw.prepare('pragma table_info(vouchers)').all() as { name: string }[]).map((c) => c.name);
+    expect(columns.filter((c) => c !== 'id' && c !== 'used_fen').sort()).toEqual(Object.keys(VOUCHER_FIXED).sort());
+  });
+
+  it('UPDATE of id is refused, even for a voucher nothing refers to (its ledger lines name it by VCH-<id>)', () => {
+    const before = voucherRows();
+    const unreferenced = fx.raw.prepare('select max(id) as id from vouchers').get() as { id: number };
+    expect(() => fx.raw.prepare('update vouchers set id = 900 where id = ?').run(unreferenced.id)).toThrow();
+    expect(voucherRows()).toEqual(before);
+  });
+
+  it('DELETE is refused', () => {
+    const rows = count('vouchers');
+    expect(() => fx.raw.prepare('delete from vouchers where id = ?').run(voucherId)).toThrow('append-only table: vouchers');
+    expect(() => fx.raw.prepare('delete from vouchers').run()).toThrow('append-only table: vouchers');
+    expect(count('vouchers')).toBe(rows);
+  });
+
+  it('used_fen may move within 0..amount_fen; the CHECK refuses an over-draw or a negative', () => {
+    const before = voucherRows();
+    expect(fx.raw.prepare('update vouchers set used_fen = used_fen where id = ?').run(voucherId).changes).toBe(1);
+    expect(() => fx.raw.prepare('update vouchers set used_fen = amount_fen + 1 where id = ?').run(voucherId)).toThrow(/CHECK constraint failed/);
+    expect(() => fx.raw.prepare('update vouchers set used_fen = used_fen + 17001 where id = ?').run(voucherId)).toThrow(/CHECK constraint failed/);
+    expect(() => fx.raw.prepare('update vouchers set used_fen = -1 where id = ?').run(voucherId)).toThrow(/CHECK constraint failed/);
+    expect(() => fx.raw.prepare("insert into vouchers (bank, bank_key, payer_account, reference_no, reference_key, payer, amount_fen, used_fen, value_date, registered_by, registered_at) select bank, bank_key, payer_account, 'X-1', 'X-1', payer, 100, 101, value_date, registered_by, registered_at from vouchers where id = ?").run(voucherId))
+      .toThrow(/CHECK constraint failed/);
+    expect(voucherRows()).toEqual(before);
   });
 });

@@ -6,7 +6,8 @@ import { openSqlite } from '../../electron/db/open-sqlite';
 import type { SqliteHandle } from '../../electron/db/open-sqlite';
 import { DatabaseFromNewerAppError, migrate } from '../../electron/db/migrate';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/db/migrations/index';
-import { createBackend } from '../../electron/main/composition';
+import { DATABASE_FILE, createBackend } from '../../electron/main/composition';
+import { FakeClock, PASSWORDS, buildBackend } from '../support/backend';
 
 const NOW = new Date('2026-06-15T02:00:00.000Z');
 const now = () => NOW;
@@ -28,6 +29,18 @@ const ADDS: Record<number, string[]> = {
   // Two columns on audit_log; the append-only triggers are dropped and recreated under their own names.
   40: [],
   50: ['table:calendar_years', 'table:calendar_days', 'index:calendar_days_year'],
+  // Columns accounts.settlement, sales.voucher_id and sales.approval_id. ledger_entries is rebuilt for its new
+  // books: the table, ledger_txn, ledger_meter_book, ledger_shift_book and its two triggers come back under the
+  // same names (so they are not "added"; the check below proves none went missing), and ledger_sale is new.
+  60: [
+    'table:vouchers', 'table:voucher_images', 'table:voucher_draws', 'table:approvals', 'table:approval_decisions', 'table:approval_uses',
+    'table:sale_reversals', 'table:deposit_obligations', 'table:cash_drops', 'table:bank_deposits', 'table:deposit_items',
+    'index:vouchers_account', 'index:vouchers_registered', 'index:voucher_draws_voucher', 'index:obligations_account_holiday', 'index:obligations_clerk',
+    'index:deposit_items_deposit', 'index:ledger_sale',
+    ...['voucher_images', 'voucher_draws', 'approvals', 'approval_decisions', 'approval_uses', 'sale_reversals', 'deposit_obligations', 'cash_drops',
+      'bank_deposits', 'deposit_items'].flatMap((t) => [`trigger:${t}_no_update`, `trigger:${t}_no_delete`]),
+    'trigger:vouchers_fixed', 'trigger:vouchers_no_delete',
+  ],
 };
 
 const handles: SqliteHandle[] = [];
@@ -150,5 +163,103 @@ describe('openSqlite', () => {
     await migrate(handle.db, 'sqlite', now);
     expect(() => handle.raw.prepare("insert into receipt_sequences (counter_code, year, last_no) values ('A01', 2026, 'many')").run())
       .toThrow(/cannot store TEXT value in INTEGER column/);
+  });
+});
+
+/**
+ * Data made at schema 50: a real backend's users, tariffs, accounts, shifts and cash sales (whose ledger uses
+ * only the books schema 50 knows), copied column by column into a database migrated to 50. Migrating it to 60
+ * rebuilds ledger_entries on SQLite; nothing in it may be lost or changed.
+ */
+describe('a database with sales made at schema 50', () => {
+  async function databaseAt50(): Promise<{ dir: string; handle: SqliteHandle }> {
+    const source = await buildBackend();
+    try {
+      const { sessions } = source;
+      await source.ok('shifts.open', { float: 10_000 }, sessions.clerk1);
+      for (const [meterId, amount] of [[source.meters.energy, 10_000], [source.meters.water, 3_450], [source.meters.money, 5_000], [source.meters.hall, 2_000], [source.meters.energy, 777]] as const) {
+        await source.ok('sales.sell', { meterId, request: { mode: 'money', amount }, tendered: amount, idempotencyKey: source.key() }, sessions.clerk1);
+      }
+      expect(source.raw.prepare('select distinct book from ledger_entries order by book').pluck().all()).toEqual(['cash', 'customer_credit', 'revenue']);
+      const dir = await mkdtemp(join(tmpdir(), 'halldesk-at50-'));
+      dirs.push(dir);
+      const handle = openSqlite(join(dir, DATABASE_FILE));
+      handles.push(handle);
+      expect(await migrate(handle.db, 'sqlite', now, 50)).toMatchObject({ to: 50 });
+      const tables = handle.raw.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name <> 'schema_migrations'").pluck().all() as string[];
+      handle.raw.prepare('attach database ? as src').run(join(source.dataDir, DATABASE_FILE));
+      handle.raw.pragma('foreign_keys = OFF');
+      for (const table of tables) {
+        const columns = (handle.raw.prepare(`pragma main.table_info(${table})`).all() as { name: string }[]).map((c) => c.name).join(', ');
+        handle.raw.exec(`insert into main.${table} (${columns}) select ${columns} from src.${table}`);
+      }
+      handle.raw.pragma('foreign_keys = ON');
+      handle.raw.exec('detach database src');
+      expect(handle.raw.pragma('foreign_key_check')).toEqual([]);
+      return { dir, handle };
+    } finally {
+      await source.close();
+    }
+  }
+  const ledger = (handle: SqliteHandle) => handle.raw.prepare('select * from ledger_entries order by id').all();
+  const sales = (handle: SqliteHandle) => handle.raw.prepare('select id, receipt_no, payable_fen, meter_id from sales order by id').all();
+  const ledgerObjects = (handle: SqliteHandle) => handle.raw.prepare("select type, name from sqlite_master where tbl_name = 'ledger_entries' and name not like 'sqlite_%' order by type, name").all();
+
+  it('migrates to 60 with every ledger row intact, the guard back on, and the new books accepted', async () => {
+    const { handle } = await databaseAt50();
+    const rows = ledger(handle);
+    const soldBefore = sales(handle);
+    expect(rows.length).toBeGreaterThanOrEqual(10);
+    expect(ledgerObjects(handle)).toEqual([
+      { type: 'index', name: 'ledger_meter_book' }, { type: 'index', name: 'ledger_shift_book' }, { type: 'index', name: 'ledger_txn' },
+      { type: 'table', name: 'ledger_entries' }, { type: 'trigger', name: 'ledger_entries_no_delete' }, { type: 'trigger', name: 'ledger_entries_no_update' },
+    ]);
+    const insertBook = (book: string) => handle.raw.prepare("insert into ledger_entries (txn_ref, book, amount_fen, created_at) values ('T-1', ?, 0, '2026-06-15T02:00:00.000Z')").run(book);
+    expect(() => insertBook('bank')).toThrow(/CHECK constraint failed/);
+
+    expect(await migrate(handle.db, 'sqlite', now)).toEqual({ from: 50, to: LATEST_SCHEMA_VERSION, applied: ['60-money-discipline'] });
+    expect(ledger(handle)).toEqual(rows);
+    expect(sales(handle)).toEqual(soldBefore);
+    expect(handle.raw.prepare("select count(*) from sales where voucher_id is not null or approval_id is not null").pluck().get()).toBe(0);
+    expect(handle.raw.prepare("select distinct settlement from accounts").pluck().all()).toEqual(['cash']);
+    expect(ledgerObjects(handle)).toEqual([
+      { type: 'index', name: 'ledger_meter_book' }, { type: 'index', name: 'ledger_sale' }, { type: 'index', name: 'ledger_shift_book' }, { type: 'index', name: 'ledger_txn' },
+      { type: 'table', name: 'ledger_entries' }, { type: 'trigger', name: 'ledger_entries_no_delete' }, { type: 'trigger', name: 'ledger_entries_no_update' },
+    ]);
+    expect(handle.raw.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(handle.raw.pragma('foreign_key_check')).toEqual([]);
+    expect(handle.raw.prepare("select count(*) from sqlite_master where name like 'ledger_entries_new%'").pluck().get()).toBe(0);
+
+    const first = rows[0] as { id: number };
+    expect(() => handle.raw.prepare('update ledger_entries set amount_fen = amount_fen + 1 where id = ?').run(first.id)).toThrow('append-only table: ledger_entries');
+    expect(() => handle.raw.prepare('delete from ledger_entries where id = ?').run(first.id)).toThrow('append-only table: ledger_entries');
+    for (const book of ['safe', 'bank', 'voucher_funds']) expect(insertBook(book).changes).toBe(1);
+    expect(() => insertBook('bogus')).toThrow(/CHECK constraint failed/);
+    // New rows continue the ids (AUTOINCREMENT's sequence survived the rebuild).
+    const ids = handle.raw.prepare("select id from ledger_entries where txn_ref = 'T-1' order by id").pluck().all() as number[];
+    expect(ids[0]).toBeGreaterThan(Math.max(...rows.map((r) => (r as { id: number }).id)));
+  });
+
+  it('the app opens the migrated data: old sales read back and a new sale lands next to them', async () => {
+    const { dir, handle } = await databaseAt50();
+    const soldBefore = sales(handle) as { id: number; receipt_no: string; meter_id: number }[];
+    const rows = ledger(handle);
+    await handle.close();
+    handles.splice(handles.indexOf(handle), 1);
+    const backend = await createBackend({ dataDir: dir, clock: new FakeClock(), counterCode: 'A01' });
+    try {
+      const login = await backend.dispatch('auth.login', { username: 'clerk1', password: PASSWORDS.clerk1 }, { session: null });
+      if (!login.ok) throw new Error(login.error.code);
+      const session = (login.value as { session: string }).session;
+      const old = await backend.dispatch('sales.get', { saleId: soldBefore[0]!.id }, { session });
+      expect(old).toMatchObject({ ok: true, value: { receiptNo: soldBefore[0]!.receipt_no, paymentMethod: 'cash', voucherId: null, approvalId: null, reversal: null } });
+      const sold = await backend.dispatch('sales.sell', { meterId: soldBefore[0]!.meter_id, request: { mode: 'money', amount: 1_000 }, tendered: 1_000, idempotencyKey: 'after-migration-1' }, { session });
+      expect(sold.ok).toBe(true);
+      const after = backend.database.raw.prepare('select * from ledger_entries order by id').all();
+      expect(after.slice(0, rows.length)).toEqual(rows);
+      expect(after.length).toBeGreaterThan(rows.length);
+    } finally {
+      await backend.close();
+    }
   });
 });

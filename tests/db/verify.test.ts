@@ -4,17 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBackend, START } from '../support/backend';
+import { buildBackend, PASSWORDS, START } from '../support/backend';
 import type { Fixture } from '../support/backend';
 import { verifyBooks } from '../../electron/db/verify';
 import { auditHash } from '../../electron/db/audit-chain.mjs';
 import type { ChainedRecord } from '../../electron/db/audit-chain.mjs';
 import { backupTo } from '../../electron/db/sqlite-maintenance';
 import { openSqlite } from '../../electron/db/open-sqlite';
+import { approvedBySupervisor } from '../support/approve';
 import { LATEST_SCHEMA_VERSION } from '../../electron/db/migrations/index';
 
-const CHECKS = ['ledger-transactions-balance', 'sale-cash-matches-payable', 'sale-revenue-matches-charge', 'meter-credit-equals-ledger',
-  'units-to-date-equal-sales', 'receipt-serials-gapless', 'closed-shifts-reconcile', 'audit-chain-intact'];
+const CHECKS = ['ledger-transactions-balance', 'sale-payment-matches-payable', 'sale-revenue-matches-charge', 'meter-credit-equals-ledger',
+  'units-to-date-equal-sales', 'receipt-serials-gapless', 'closed-shifts-reconcile', 'voucher-used-equals-draws', 'voucher-funds-equal-ledger',
+  'deposits-equal-items', 'audit-chain-intact'];
 
 /** Real business: an energy sale across a tier, water, money and hall sales, a closed shift, a meter change and a closed account. */
 async function trade(fx: Fixture) {
@@ -33,7 +35,18 @@ async function trade(fx: Fixture) {
   await fx.ok('accounts.changeMeter', { accountId: moved.id, oldMeterId: moved.meters[0]!.id, finalRemaining: 100, newMeter: fx.newMeter('energy'), reason: '换表' }, sessions.supervisor);
   const closing = await fx.openAccount([fx.newMeter('hall')]);
   await sell(sessions.clerk1, closing.meters[0]!.id, 8_000);
-  await fx.ok('accounts.close', { accountId: closing.id, residuals: [], reason: '销户' }, sessions.supervisor);
+  const approvalId = await approvedBySupervisor(fx, { kind: 'refund', accountId: closing.id, amount: 8_000 }, sessions.clerk1);
+  await fx.ok('accounts.close', { accountId: closing.id, residuals: [], reason: '销户', approvalId }, sessions.clerk1);
+  // Money discipline: a voucher paying a sale, a cash drop and its deposit at the bank, a reversal.
+  const voucher = await fx.ok('vouchers.register', {
+    bank: '工商银行', payerAccount: '6222000011112222', referenceNo: 'TR-0001', payer: '某公司', amount: 50_000, valueDate: '2026-06-15', accountId: null,
+  }, sessions.clerk1);
+  await fx.ok('sales.sell', { meterId: meters.money, request: { mode: 'money', amount: 20_000 }, tendered: 20_000, idempotencyKey: fx.key(), voucherId: voucher.id }, sessions.clerk1);
+  const drop = await fx.ok('cash.drop', { amount: 10_000, receiver: { username: 'super1', password: PASSWORDS.supervisor }, note: null }, sessions.clerk1);
+  await fx.ok('deposits.record', { bank: '工商银行', slipRef: 'DEP-0001', amount: 10_000, depositDate: '2026-06-15', obligationIds: [], dropIds: [drop.id] }, sessions.supervisor);
+  const reversed = await sell(sessions.clerk1, meters.water, 2_000);
+  const reversal = await approvedBySupervisor(fx, { kind: 'reversal', saleId: reversed.id }, sessions.clerk1);
+  await fx.ok('sales.reverse', { saleId: reversed.id, approvalId: reversal, reason: '收错表', idempotencyKey: fx.key() }, sessions.clerk1);
   return { first };
 }
 
@@ -76,7 +89,7 @@ describe('verifyBooks', () => {
 
   it('finds a deleted cash line once the tamperer has dropped the trigger', async () => {
     const found = await tampered(`drop trigger ledger_entries_no_delete; delete from ledger_entries where sale_id = ${saleId} and book = 'cash'`);
-    expect(names(found)).toEqual(['ledger-transactions-balance', 'sale-cash-matches-payable']);
+    expect(names(found)).toEqual(['ledger-transactions-balance', 'sale-payment-matches-payable']);
     expect(await failing()).toEqual([]);
     expect(fx.raw.prepare("select count(*) as n from sqlite_master where name = 'ledger_entries_no_delete'").get()).toEqual({ n: 1 });
   });
@@ -98,6 +111,18 @@ describe('verifyBooks', () => {
       delete from ledger_entries where txn_ref = '${sale.receipt_no}'; delete from sales where id = ${sale.id};
       update receipt_sequences set last_no = last_no - 1`);
     expect(names(found)).toEqual(['receipt-serials-gapless']);
+  });
+
+  it('finds a voucher whose used amount no longer equals its draws', async () => {
+    expect(names(await tampered('update vouchers set used_fen = used_fen - 1'))).toEqual(['voucher-used-equals-draws', 'voucher-funds-equal-ledger']);
+  });
+
+  it('finds a deposit whose amount differs from what it banked', async () => {
+    expect(names(await tampered('drop trigger bank_deposits_no_update; update bank_deposits set amount_fen = amount_fen + 1'))).toEqual(['deposits-equal-items']);
+  });
+
+  it('finds a reversed sale whose units were put back twice', async () => {
+    expect(names(await tampered("drop trigger sale_reversals_no_delete; delete from sale_reversals"))).toEqual(['units-to-date-equal-sales', 'receipt-serials-gapless']);
   });
 
   it('finds a closed shift whose expected cash was edited', async () => {

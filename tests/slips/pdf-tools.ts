@@ -40,6 +40,11 @@ export function pdfText(pdf: Buffer): string {
   return withPdfFile(pdf, (file) => execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }));
 }
 
+/** The PDF's text in content order (pdftotext -raw), which keeps the single spaces -layout drops between CJK and digits. */
+export function pdfRawText(pdf: Buffer): string {
+  return withPdfFile(pdf, (file) => execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }));
+}
+
 function requireZbar(): void {
   if (spawnSync('zbarimg', ['--version'], { encoding: 'utf8' }).error) {
     throw new Error('zbarimg is not installed, and the slip tests scan the printed QR codes with it. '

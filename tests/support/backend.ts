@@ -32,6 +32,8 @@ export class FakeClock implements Clock {
 export const TABLES = [
   'users', 'customers', 'premises', 'accounts', 'meters', 'tariffs', 'tariff_versions', 'tariff_tiers', 'units_to_date',
   'shifts', 'receipt_sequences', 'sales', 'ledger_entries', 'account_events', 'audit_log', 'calendar_years', 'calendar_days',
+  'vouchers', 'voucher_images', 'voucher_draws', 'approvals', 'approval_decisions', 'approval_uses', 'sale_reversals',
+  'deposit_obligations', 'cash_drops', 'bank_deposits', 'deposit_items',
 ] as const;
 export type Table = (typeof TABLES)[number];
 export type Counts = Record<Table, number>;

@@ -2,15 +2,17 @@
  * The bad-input matrix: for EVERY contract method a valid input, the fields whose bad values are generated
  * by kind, and the refusals that need a particular state (unknown ids, closed accounts, removed meters, no
  * open shift...). tests/contract/bad-input.test.ts iterates METHOD_NAMES over this table, so a new method
- * without an entry fails the suite.
+ * without an entry fails the suite. The money-discipline methods' entries live in bad-input-money.ts.
  */
 import { ELECTRICITY_TIERS } from './backend';
 import type { Fixture, Who } from './backend';
+import { CLOSE_MONEY_CASES, MONEY_KINDS, MONEY_SPECS, SELL_MONEY_CASES, closeInput } from './bad-input-money';
+import type { ExtraCaller, MoneyFixture } from './bad-input-money';
 import type { ErrorCode } from '../../shared/contract/errors';
 import type { MethodName } from '../../shared/contract/methods';
 
 /** The fixture state the semantic cases refer to (built by the test's beforeAll). */
-export interface BadFixture extends Fixture {
+export interface BadFixture extends Fixture, MoneyFixture {
   readonly closedAccount: number;
   readonly closedMeter: number;
   readonly removedMeter: number;
@@ -23,7 +25,7 @@ export interface BadFixture extends Fixture {
   readonly todayTariff: number;
 }
 
-export type Caller = Who | 'none' | 'bogus';
+export type Caller = Who | ExtraCaller | 'none' | 'bogus';
 export interface Case {
   readonly name: string;
   readonly who: Caller;
@@ -77,6 +79,7 @@ export const KINDS = {
   object: () => [null, [], 'x', 1],
   year: () => [1999, 2101, 2026.5, NaN, Infinity, '2026', null],
   calendarDays: (valid: unknown) => [[], repeat(first(valid), 367), null, {}, [null]],
+  ...MONEY_KINDS,
 } satisfies Record<string, (valid: unknown) => unknown[]>;
 
 export type Kind = keyof typeof KINDS;
@@ -161,7 +164,7 @@ export const SPECS: Record<MethodName, MethodSpec> = {
     fields: [
       ['customer', 'object'], ['customer.name', 'text60'], ['customer.phone', 'phone', 'optional'], ['customer.idNumber', 'optionalText', 'optional'],
       ['customer.category', 'enum'], ['premises', 'object'], ['premises.area', 'text40'], ['premises.building', 'text20'], ['premises.unit', 'text20'],
-      ['premises.room', 'text20'], ['category', 'enum'], ['meters', 'list4'], ...meterFields('meters.0'),
+      ['premises.room', 'text20'], ['category', 'enum'], ['settlement', 'enum', 'optional'], ['meters', 'list4'], ...meterFields('meters.0'),
     ],
     strict: ['customer', 'premises', 'meters.0'],
     cases: [
@@ -203,8 +206,10 @@ export const SPECS: Record<MethodName, MethodSpec> = {
     ],
   },
   'accounts.close': {
-    who: 'supervisor', valid: (fx) => ({ accountId: fx.accounts.money.id, residuals: [{ meterId: fx.meters.money, refund: 100 }], reason: '销户' }),
-    fields: [['accountId', 'id'], ['residuals', 'residuals'], ['residuals.0.meterId', 'id'], ['residuals.0.refund', 'nonNegative'], ['reason', 'text200']],
+    // A refund needs the caller's approved refund for exactly the total; clerk1 has one, and an open shift.
+    who: 'clerk1', valid: (fx) => closeInput(fx, fx.approvals.refund),
+    fields: [['accountId', 'id'], ['residuals', 'residuals'], ['residuals.0.meterId', 'id'], ['residuals.0.refund', 'nonNegative'], ['reason', 'text200'],
+      ['approvalId', 'id', 'optional']],
     strict: ['residuals.0'],
     cases: [
       c('unknown account', 'supervisor', 'not-found', () => ({ accountId: U, residuals: [], reason: 'r' })),
@@ -213,6 +218,8 @@ export const SPECS: Record<MethodName, MethodSpec> = {
       c('unknown meter in residuals', 'supervisor', 'not-found', (fx) => ({ accountId: fx.accounts.money.id, residuals: [{ meterId: U, refund: 1 }], reason: 'r' })),
       c('meter of another account in residuals', 'supervisor', 'not-found', (fx) => ({ accountId: fx.accounts.money.id, residuals: [{ meterId: fx.meters.hall, refund: 0 }], reason: 'r' })),
       c('refund without an open shift', 'supervisor', 'no-open-shift', (fx) => ({ accountId: fx.accounts.money.id, residuals: [{ meterId: fx.meters.money, refund: 100 }], reason: 'r' })),
+      c('refund with an approval, without an open shift', 'supervisor', 'no-open-shift', (fx) => closeInput(fx, fx.approvals.refund)),
+      ...CLOSE_MONEY_CASES,
     ],
   },
   'accounts.events': {
@@ -260,7 +267,8 @@ export const SPECS: Record<MethodName, MethodSpec> = {
   },
   'sales.sell': {
     who: 'clerk1', valid: (fx) => sell(fx.meters.money, 5_000),
-    fields: [['meterId', 'id'], ['request', 'request'], ['request.amount', 'positive'], ['tendered', 'nonNegative'], ['idempotencyKey', 'key']],
+    fields: [['meterId', 'id'], ['request', 'request'], ['request.amount', 'positive'], ['tendered', 'nonNegative'], ['idempotencyKey', 'key'],
+      ['voucherId', 'id', 'optional'], ['approvalId', 'id', 'optional']],
     cases: [
       c('clerk without an open shift', 'clerk2', 'no-open-shift', (fx) => sell(fx.meters.money, 5_000)),
       c('supervisor without an open shift', 'supervisor', 'no-open-shift', (fx) => sell(fx.meters.money, 5_000)),
@@ -274,6 +282,7 @@ export const SPECS: Record<MethodName, MethodSpec> = {
       c('amount below one kWh', 'clerk1', 'amount-buys-nothing', (fx) => sell(fx.cappedMeter, 48)),
       c('units off the step', 'clerk1', 'units-not-on-step', (fx) => ({ ...sell(fx.meters.energy, 1), request: { mode: 'units', units: 101 }, tendered: 1_000 })),
       c('units on a hall-kept meter', 'clerk1', 'hall-meter-sells-money-only', (fx) => ({ ...sell(fx.meters.hall, 1), request: { mode: 'units', units: 100 } })),
+      ...SELL_MONEY_CASES,
     ],
   },
   'sales.get': {
@@ -324,4 +333,5 @@ export const SPECS: Record<MethodName, MethodSpec> = {
     who: 'supervisor', valid: () => ({ entity: 'sale', entityId: '1', limit: 10 }),
     fields: [['entity', 'optionalText40', 'optional'], ['entityId', 'optionalText40', 'optional'], ['limit', 'limit500', 'optional']],
   },
+  ...MONEY_SPECS,
 };

@@ -7,7 +7,8 @@ import { m0020SalesLedger } from './0020-sales-ledger';
 import { m0030Audit } from './0030-audit';
 import { m0040AuditChain } from './0040-audit-chain';
 import { m0050HolidayCalendar } from './0050-holiday-calendar';
+import { m0060MoneyDiscipline } from './0060-money-discipline';
 import type { Migration } from './dialect';
 
-export const MIGRATIONS: readonly Migration[] = [m0010Core, m0020SalesLedger, m0030Audit, m0040AuditChain, m0050HolidayCalendar];
+export const MIGRATIONS: readonly Migration[] = [m0010Core, m0020SalesLedger, m0030Audit, m0040AuditChain, m0050HolidayCalendar, m0060MoneyDiscipline];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

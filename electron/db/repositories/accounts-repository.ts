@@ -1,9 +1,9 @@
 import type { Db } from './db';
 
-export async function insertAccount(db: Db, a: { accountNo: string; customerId: number; premisesId: number; category: string; at: string }) {
+export async function insertAccount(db: Db, a: { accountNo: string; customerId: number; premisesId: number; category: string; settlement?: string; at: string }) {
   const row = await db.insertInto('accounts').values({
     account_no: a.accountNo, customer_id: a.customerId, premises_id: a.premisesId, category: a.category,
-    status: 'open', opened_at: a.at, closed_at: null,
+    status: 'open', opened_at: a.at, closed_at: null, settlement: a.settlement ?? 'cash',
   }).returning('id').executeTakeFirstOrThrow();
   return Number(row.id);
 }
@@ -14,6 +14,10 @@ export async function findAccount(db: Db, id: number) {
 
 export async function openAccountAtPremises(db: Db, premisesId: number) {
   return db.selectFrom('accounts').select('id').where('premises_id', '=', premisesId).where('status', '=', 'open').executeTakeFirst();
+}
+
+export async function setAccountSettlement(db: Db, accountId: number, settlement: string): Promise<void> {
+  await db.updateTable('accounts').set({ settlement }).where('id', '=', accountId).execute();
 }
 
 export async function setAccountOwner(db: Db, accountId: number, customerId: number): Promise<void> {

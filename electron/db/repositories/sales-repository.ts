@@ -17,9 +17,14 @@ export async function findSaleByKey(db: Db, key: string): Promise<SaleRow | unde
   return db.selectFrom('sales').selectAll().where('idempotency_key', '=', key).executeTakeFirst() as Promise<SaleRow | undefined>;
 }
 
+export async function findSaleByReceipt(db: Db, receiptNo: string): Promise<SaleRow | undefined> {
+  return db.selectFrom('sales').selectAll().where('receipt_no', '=', receiptNo).executeTakeFirst() as Promise<SaleRow | undefined>;
+}
+
 export async function lastSalesOfMeter(db: Db, meterId: number, limit: number) {
-  return db.selectFrom('sales').select(['id', 'receipt_no', 'created_at', 'payable_fen', 'units', 'credit_kind'])
-    .where('meter_id', '=', meterId).orderBy('id', 'desc').limit(limit).execute();
+  return db.selectFrom('sales as s').leftJoin('sale_reversals as r', 'r.sale_id', 's.id')
+    .select(['s.id', 's.receipt_no', 's.created_at', 's.payable_fen', 's.units', 's.credit_kind', 's.payment_method', 'r.receipt_no as reversal_receipt_no'])
+    .where('s.meter_id', '=', meterId).orderBy('s.id', 'desc').limit(limit).execute();
 }
 
 /** Units bought per business month (YYYY-MM) of one year for one meter. */

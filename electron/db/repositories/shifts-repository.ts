@@ -19,9 +19,12 @@ export async function insertShift(db: Db, s: { clerkId: number; counterCode: str
 export async function closeShiftRow(db: Db, id: number, c: {
   at: string; expected: number; counted: number; shortOver: number; denominations: string; note: string | null;
 }): Promise<void> {
+  // The last ledger line at the close marks what the count reconciled: a later deposit of this shift's holiday
+  // cash moves its cash book, and ids (unlike timestamps) cannot tie with the close.
+  const last = await db.selectFrom('ledger_entries').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
   await db.updateTable('shifts').set({
     status: 'closed', closed_at: c.at, expected_fen: c.expected, counted_fen: c.counted, short_over_fen: c.shortOver,
-    denominations: c.denominations, note: c.note,
+    denominations: c.denominations, note: c.note, closing_ledger_id: last?.id === null || last?.id === undefined ? 0 : Number(last.id),
   }).where('id', '=', id).where('status', '=', 'open').execute();
 }
 

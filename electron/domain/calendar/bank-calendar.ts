@@ -137,3 +137,17 @@ export function arrangementProblem(year: number, days: readonly ArrangedDay[]): 
   }
   return null;
 }
+
+/**
+ * The holiday period `date` belongs to: the run of consecutive non-working days around it (a weekend, or
+ * a whole statutory block such as the Spring Festival week). Null on a working day. The holiday cash cap
+ * counts per period, so splitting one payment over the days of one holiday does not get around it.
+ */
+export function holidayPeriod(calendar: CalendarData, date: string): { start: string; end: string } | null {
+  if (isBankWorkingDay(calendar, date)) return null;
+  let start = date;
+  let end = date;
+  for (let i = 0; i < MAX_SEARCH_DAYS && !isBankWorkingDay(calendar, addDays(start, -1)); i += 1) start = addDays(start, -1);
+  for (let i = 0; i < MAX_SEARCH_DAYS && !isBankWorkingDay(calendar, addDays(end, 1)); i += 1) end = addDays(end, 1);
+  return { start, end };
+}

@@ -2,19 +2,26 @@
  * Double-entry lines for money movements. Sign convention: debit positive, credit negative.
  *  - cash:            the drawer of the shift (an asset: money in is +, refunds out are −);
  *  - customer_credit: money the hall holds for a meter (a liability: it grows with −);
- *  - revenue:         sales recognised (grows with −).
+ *  - revenue:         sales recognised (grows with −);
+ *  - safe:            cash dropped to the supervisor, not yet banked (an asset);
+ *  - bank:            money at the bank: deposits, and transfers a voucher proves (an asset);
+ *  - voucher_funds:   voucher money received but not yet sold (a liability).
  * Every plan sums to zero; planFor* throw if a plan would not, so an unbalanced entry never reaches the database.
  */
 import { fen, negFen, subFen } from '../../../shared/money';
 import type { Fen } from '../../../shared/money';
 import type { Quote } from './quote';
 
-export type LedgerBook = 'cash' | 'customer_credit' | 'revenue';
+export type LedgerBook = 'cash' | 'safe' | 'bank' | 'voucher_funds' | 'customer_credit' | 'revenue';
+/** Where a sale's payment is booked: the drawer for cash, the voucher's unspent funds for a voucher. */
+export type PaymentBook = 'cash' | 'voucher_funds';
 
 export interface LedgerLine {
   readonly book: LedgerBook;
   readonly meterId: number | null;
   readonly amount: Fen;
+  /** For a cash line of a shift other than the transaction's own (a deposit of another shift's holiday cash). */
+  readonly shiftId?: number;
 }
 
 function balanced(lines: LedgerLine[]): LedgerLine[] {
@@ -24,9 +31,9 @@ function balanced(lines: LedgerLine[]): LedgerLine[] {
 }
 
 /** A sale: the payment enters the drawer, the charge is revenue, the change in held credit is the liability. */
-export function planSale(quote: Quote, meterId: number): LedgerLine[] {
+export function planSale(quote: Quote, meterId: number, paymentBook: PaymentBook = 'cash'): LedgerLine[] {
   return balanced([
-    { book: 'cash', meterId: null, amount: quote.payable },
+    { book: paymentBook, meterId: null, amount: quote.payable },
     { book: 'revenue', meterId, amount: negFen(quote.charge) },
     { book: 'customer_credit', meterId, amount: negFen(subFen(quote.creditAfter, quote.creditBefore)) },
   ]);
@@ -49,5 +56,39 @@ export function planCreditTransfer(fromMeterId: number, toMeterId: number, heldC
   return balanced([
     { book: 'customer_credit', meterId: fromMeterId, amount: heldCredit },
     { book: 'customer_credit', meterId: toMeterId, amount: negFen(heldCredit) },
+  ]);
+}
+
+/** A registered voucher: the bank holds the customer's transfer; the hall owes goods for it until sold. */
+export function planVoucherReceipt(amount: Fen): LedgerLine[] {
+  return balanced([
+    { book: 'bank', meterId: null, amount },
+    { book: 'voucher_funds', meterId: null, amount: negFen(amount) },
+  ]);
+}
+
+/** Reversal (冲正): the exact negation of the original sale's lines; the payment goes back the way it came. */
+export function planReversal(original: readonly LedgerLine[]): LedgerLine[] {
+  return balanced(original.map((line) => ({ book: line.book, meterId: line.meterId, amount: negFen(line.amount) })));
+}
+
+/** Cash drop: cash leaves the clerk's drawer into the supervisor's safe. */
+export function planDrop(amount: Fen): LedgerLine[] {
+  return balanced([
+    { book: 'cash', meterId: null, amount: negFen(amount) },
+    { book: 'safe', meterId: null, amount },
+  ]);
+}
+
+/**
+ * Bank deposit: holiday cash leaves the drawer of the shift that took it, dropped cash leaves the safe,
+ * and the whole slip amount arrives at the bank.
+ */
+export function planDeposit(obligations: readonly { shiftId: number; amount: Fen }[], drops: readonly Fen[]): LedgerLine[] {
+  const total = [...obligations.map((o) => o.amount), ...drops].reduce((sum, a) => sum + a, 0);
+  return balanced([
+    ...obligations.map((o) => ({ book: 'cash' as const, meterId: null, amount: negFen(o.amount), shiftId: o.shiftId })),
+    ...drops.map((amount) => ({ book: 'safe' as const, meterId: null, amount: negFen(amount) })),
+    { book: 'bank', meterId: null, amount: fen(total) },
   ]);
 }

@@ -1,6 +1,16 @@
 import { Spin } from 'antd';
+import { useState } from 'react';
 import type { SessionView } from '../../../shared/contract/views';
+import { ApprovalDialog } from '../approval/ApprovalDialog';
+import { ApprovalContext } from '../approval/useApprovalDialog';
 import { CustomerPanel } from '../customer/CustomerPanel';
+import { CashDropDialog } from '../drawer/CashDropDialog';
+import { HolidayBanner, MoneyWarnings } from '../holiday/HolidayBanner';
+import { useFocus } from '../keys/focus';
+import { PageNav } from '../nav/PageNav';
+import { PageView } from '../nav/PageView';
+import type { PageName } from '../nav/pages';
+import { usePageKeys } from '../nav/usePageKeys';
 import { SellPanel } from '../sale/SellPanel';
 import { SearchBox } from '../search/SearchBox';
 import { ShiftClosePanel } from '../shift/ShiftClosePanel';
@@ -22,22 +32,48 @@ function WorkArea({ model }: { model: CounterModel }) {
   return <SellPanel sale={sale} slip={model.slip} account={model.account.account} onNext={model.nextSale} />;
 }
 
-/** The screen the clerk keeps open all day: search and customer on the left, the work on the right. */
-export function CounterScreen({ session, onLogout }: { session: SessionView; onLogout: () => void }) {
-  const model = useCounter();
-  useCounterKeys(model);
+function CounterColumns({ model, session }: { model: CounterModel; session: SessionView }) {
   return (
-    <div className="counter">
-      <TopBar session={session} shift={model.shift.shift} onCloseShift={model.startClose} onLogout={onLogout} />
-      <main className="columns">
-        <section className="column-left">
-          <SearchBox search={model.search} />
-          <CustomerPanel model={model.account} selectedMeterId={model.sale.entry.meterId} />
-        </section>
-        <section className="column-right"><WorkArea model={model} /></section>
-      </main>
-      <KeyLegend />
-      <SlipPreview slip={model.slip} />
-    </div>
+    <main className="columns">
+      <section className="column-left">
+        <SearchBox search={model.search} />
+        <CustomerPanel model={model.account} selectedMeterId={model.sale.entry.meterId} role={session.user.role} />
+      </section>
+      <section className="column-right"><WorkArea model={model} /></section>
+    </main>
+  );
+}
+
+/** The screen the clerk keeps open all day: search and customer on the left, the work on the right; the other pages by menu or Alt+digit. */
+export function CounterScreen({ session, onLogout }: { session: SessionView; onLogout: () => void }) {
+  const model = useCounter(session.user.role);
+  const focus = useFocus();
+  const [page, setPage] = useState<PageName>('counter');
+  const dialogOpen = model.approval.ask !== null || model.drawer.dropOpen;
+  const go = (next: PageName) => {
+    setPage(next);
+    void model.money.reload();
+    void model.drawer.reload();
+    if (next === 'counter') focus.focus('search', true);
+  };
+  useCounterKeys(model, page === 'counter' && !dialogOpen);
+  usePageKeys(session.user.role, go);
+  const overdue = model.money.pending?.overdueCount ?? 0;
+  return (
+    <ApprovalContext.Provider value={model.approval.request}>
+      <div className="counter">
+        <TopBar session={session} shift={model.shift.shift} onCloseShift={model.startClose} onLogout={onLogout} drawer={model.drawer} />
+        <PageNav role={session.user.role} page={page} onGo={go} counts={{ deposits: overdue }} />
+        <HolidayBanner status={model.money} />
+        <MoneyWarnings status={model.money} />
+        {page === 'counter'
+          ? <CounterColumns model={model} session={session} />
+          : <main className="page"><PageView page={page} session={session} model={model} /></main>}
+        <KeyLegend />
+        <SlipPreview slip={model.slip} />
+        <ApprovalDialog model={model.approval} />
+        <CashDropDialog model={model.drawer} />
+      </div>
+    </ApprovalContext.Provider>
   );
 }

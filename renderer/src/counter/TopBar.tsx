@@ -3,6 +3,8 @@ import LogoutOutlined from '@ant-design/icons/LogoutOutlined';
 import { useTranslation } from 'react-i18next';
 import type { SessionView, ShiftView } from '../../../shared/contract/views';
 import { dateTime } from '../components/dates';
+import { DrawerStatus } from '../drawer/DrawerStatus';
+import type { DrawerModel } from '../drawer/useDrawer';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { yuan } from '../money/format';
 
@@ -11,10 +13,11 @@ export interface TopBarProps {
   readonly shift: ShiftView | null;
   readonly onCloseShift: () => void;
   readonly onLogout: () => void;
+  readonly drawer?: DrawerModel;
 }
 
 /** Who, which counter, which shift; shift close (F10), language, log out. */
-export function TopBar({ session, shift, onCloseShift, onLogout }: TopBarProps) {
+export function TopBar({ session, shift, onCloseShift, onLogout, drawer }: TopBarProps) {
   const { t } = useTranslation();
   return (
     <header className="topbar">
@@ -26,6 +29,7 @@ export function TopBar({ session, shift, onCloseShift, onLogout }: TopBarProps) 
           ? t('shift.status', { id: shift.id, at: dateTime(shift.openedAt), float: yuan(shift.float) })
           : <Tag color="orange">{t('shift.none')}</Tag>}
       </span>
+      {drawer && shift && <DrawerStatus model={drawer} />}
       <span className="spacer" />
       {shift && (
         <Button data-testid="shift-close" onClick={onCloseShift}>{t('shift.close')} <kbd className="key-hint">F10</kbd></Button>

@@ -1,7 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SearchHit } from '../../../shared/contract/views';
+import type { Role } from '../../../shared/vocabulary';
 import { useApi } from '../api/ApiContext';
+import { useApprovalDialog } from '../approval/useApprovalDialog';
 import { useAccount } from '../customer/useAccount';
+import { useDrawer } from '../drawer/useDrawer';
+import { useMoneyStatus } from '../holiday/useMoneyStatus';
 import { useFocus } from '../keys/focus';
 import type { FocusControl } from '../keys/focus';
 import { useSale } from '../sale/useSale';
@@ -18,17 +22,29 @@ import type { ShiftCloseModel } from '../shift/useShiftClose';
 export type CounterView = 'sell' | 'close' | 'report';
 
 /** Everything on the counter screen, wired together: search → customer → sale → slip, and the shift. */
-export function useCounter() {
+export function useCounter(role: Role = 'clerk') {
   const client = useApi();
   const focus = useFocus();
   const shift = useShift(client);
+  const approval = useApprovalDialog();
+  const drawer = useDrawer(client, shift.shift?.id ?? null);
+  const money = useMoneyStatus(client, role);
   const account = useAccount(client);
   const slip = useSlip(client);
   const closing = useShiftClose(client);
   const [view, setView] = useState<CounterView>('sell');
   const sale = useSale(client, account.account, {
-    shiftOpen: shift.shift !== null, focus: focus.focus, onSold: () => void account.reload(),
+    shiftOpen: shift.shift !== null, focus: focus.focus, approve: approval.request,
+    onSold: () => {
+      void account.reload();
+      void drawer.reload();
+      void money.reload();
+    },
   });
+  const { openDrop } = drawer;
+  useEffect(() => {
+    if (sale.submit.errorCode === 'drawer-limit-reached') openDrop();
+  }, [sale.submit.errorCode, openDrop]);
 
   const onPick = async (hit: SearchHit) => {
     if (sale.submit.locked) return;
@@ -47,7 +63,7 @@ export function useCounter() {
   }, [shift.loaded]);
 
   const actions = useCounterActions({ shift, closing, sale, slip, search, focus, view, setView, hasAccount: account.account !== null });
-  return { shift, account, slip, closing, sale, search, view, ...actions };
+  return { shift, account, slip, closing, sale, search, view, approval, drawer, money, ...actions };
 }
 
 interface Parts {

@@ -22,10 +22,10 @@ function escape(model: CounterModel, focus: ReturnType<typeof useFocus>): void {
 
 /**
  * The counter's key map (shown in the legend):
- *   F2 search · F3 next meter · F4 amount (again: money ⇄ units) · Enter next step · F8 confirm
+ *   F2 search · F3 next meter · F4 amount (again: money ⇄ units) · F6 cash ⇄ voucher · Enter next step · F8 confirm
  *   F9 print slip · F10 shift close · Esc back / cancel
  */
-export function useCounterKeys(model: CounterModel): void {
+export function useCounterKeys(model: CounterModel, enabled = true): void {
   const focus = useFocus();
   const { sale, view } = model;
   const selling = view === 'sell' && model.shift.shift !== null && sale.submit.phase !== 'done';
@@ -43,6 +43,10 @@ export function useCounterKeys(model: CounterModel): void {
       if (focus.isFocused('amount') && !sale.submit.locked) sale.entry.toggleMode();
       focus.focus('amount', true);
     },
+    F6: () => {
+      if (!selling || sale.submit.locked) return;
+      sale.payment.choose(sale.payment.method === 'cash' ? 'voucher' : 'cash');
+    },
     F8: () => {
       if (view === 'close') void model.confirmClose();
       else if (view === 'sell' && model.shift.shift === null) focus.focus('float');
@@ -57,5 +61,5 @@ export function useCounterKeys(model: CounterModel): void {
       else if (view === 'sell') focus.focus('float');
     },
     Escape: () => escape(model, focus),
-  });
+  }, enabled);
 }

@@ -2,10 +2,12 @@ import { Spin, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../shared/contract/views';
 import { ErrorText } from '../components/ErrorText';
+import type { Role } from '../../../shared/vocabulary';
 import { MeterCard } from './MeterCard';
+import { SettlementControl } from './SettlementControl';
 import type { AccountModel } from './useAccount';
 
-function CustomerHead({ account }: { account: AccountView }) {
+function CustomerHead({ account, role, onChanged }: { account: AccountView; role: Role; onChanged: () => void }) {
   const { t } = useTranslation();
   const { customer, premises } = account;
   return (
@@ -17,6 +19,7 @@ function CustomerHead({ account }: { account: AccountView }) {
         <span>{t('customer.account')}: <span className="mono">{account.accountNo}</span></span>
         <span>{t('customer.number')}: <span className="mono">{customer.customerNo}</span></span>
         <Tag>{t(`category.${account.category}`)}</Tag>
+        <SettlementControl account={account} role={role} onChanged={onChanged} />
         {account.status === 'closed' && <Tag color="red">{t('customer.closed')}</Tag>}
       </div>
     </header>
@@ -24,7 +27,7 @@ function CustomerHead({ account }: { account: AccountView }) {
 }
 
 /** The customer on screen: who, where, and every meter (electricity and water together). */
-export function CustomerPanel({ model, selectedMeterId }: { model: AccountModel; selectedMeterId: number | null }) {
+export function CustomerPanel({ model, selectedMeterId, role = 'clerk' }: { model: AccountModel; selectedMeterId: number | null; role?: Role }) {
   const { t } = useTranslation();
   const { account } = model;
   return (
@@ -34,7 +37,7 @@ export function CustomerPanel({ model, selectedMeterId }: { model: AccountModel;
       {!account && !model.loading && <div className="placeholder">{t('customer.none')}</div>}
       {account && (
         <>
-          <CustomerHead account={account} />
+          <CustomerHead account={account} role={role} onChanged={() => void model.reload()} />
           {account.meters.map((meter) => <MeterCard key={meter.id} meter={meter} selected={meter.id === selectedMeterId} />)}
         </>
       )}

@@ -1,8 +1,17 @@
+import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { MeterView } from '../../../shared/contract/views';
+import type { MeterView, SaleSummary } from '../../../shared/contract/views';
 import { formatUnits, units } from '../../../shared/money';
 import { unitLabel, yuan } from '../money/format';
 import { shortDate } from '../components/dates';
+
+/**
+ * SaleSummary does not carry the reversal yet (asked for in the contract): read it when the backend sends
+ * it (`reversal` like SaleView's, or a `reversed` flag).
+ */
+export function isReversed(sale: SaleSummary): boolean {
+  return sale.reversal !== null;
+}
 
 /** The meter's last purchases: date, receipt, amount, units. */
 export function LastSales({ meter }: { meter: MeterView }) {
@@ -18,7 +27,7 @@ export function LastSales({ meter }: { meter: MeterView }) {
         {meter.lastSales.map((sale) => (
           <tr key={sale.id}>
             <td>{shortDate(sale.createdAt)}</td>
-            <td className="mono">{sale.receiptNo}</td>
+            <td className="mono">{sale.receiptNo}{isReversed(sale) && <Tag color="red" className="reversed-tag" data-testid="sale-reversed">{t('reversal.reversed')}</Tag>}</td>
             <td className="num">{yuan(sale.payable)}</td>
             <td className="num">{sale.creditKind === 'energy' ? formatUnits(units(sale.units)) : ''}</td>
           </tr>

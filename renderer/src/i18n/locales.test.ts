@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import zh from '../../../shared/locales/zh-CN/ui.json';
 import en from '../../../shared/locales/en/ui.json';
 import { RESOURCES } from '../../../shared/i18n';
-import { CREDIT_KINDS, CREDIT_VIAS, CUSTOMER_CATEGORIES, ROLES, UTILITIES } from '../../../shared/vocabulary';
+import {
+  APPROVAL_KINDS, CREDIT_KINDS, CREDIT_VIAS, CUSTOMER_CATEGORIES, PAYMENT_METHODS, ROLES, SETTLEMENTS, UTILITIES, VOUCHER_STATES,
+} from '../../../shared/vocabulary';
+import { PAGES } from '../nav/pages';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -65,6 +68,17 @@ describe('keys built at run time', () => {
     ...['yuan', 'jiao', 'fen'].map((u) => `shift.unit.${u}`),
     ...['empty', 'format', 'zero', 'too-large'].flatMap((p) => ['money', 'units', 'float'].map((k) => `input.${p}.${k}`)),
     ...['format', 'too-large', 'short'].map((p) => `input.${p}.tendered`),
+    ...PAGES.map((p) => `nav.${p}`),
+    ...SETTLEMENTS.map((s) => `settlement.${s}`),
+    ...PAYMENT_METHODS.map((m) => `payment.${m}`),
+    ...VOUCHER_STATES.map((s) => `vouchers.states.${s}`),
+    ...APPROVAL_KINDS.flatMap((k) => [`approval.kinds.${k}`, `approval.subject.${k}`]),
+    ...['pending', 'overdue', 'deposited', 'reversed'].map((s) => `deposits.states.${s}`),
+    ...['weekday', 'weekend', 'holiday', 'make-up-workday'].map((r) => `holiday.reason.${r}`),
+    ...['off', 'work'].map((k) => `calendar.kinds.${k}`),
+    ...['type', 'size'].map((p) => `vouchers.image.${p}`),
+    ...['bank', 'payerAccount', 'referenceNo', 'payer', 'amount', 'valueDate', 'account', 'image'].map((f) => `vouchers.fields.${f}`),
+    ...['holidayCashPerApproval', 'holidayCashPerCustomer', 'maxSale', 'drawerLimit'].map((r) => `rules.${r}`),
   ];
   it.each(families)('%s exists in both languages', (key) => {
     expect(zhKeys.has(key)).toBe(true);

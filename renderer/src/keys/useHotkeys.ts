@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 
-export const HOTKEYS = ['F2', 'F3', 'F4', 'F8', 'F9', 'F10', 'Escape'] as const;
+export const HOTKEYS = ['F2', 'F3', 'F4', 'F6', 'F8', 'F9', 'F10', 'Escape'] as const;
 export type Hotkey = (typeof HOTKEYS)[number];
 /** Keys the counter screen owns, by KeyboardEvent.key. */
 export type HotkeyMap = Partial<Record<Hotkey, (event: KeyboardEvent) => void>>;
@@ -23,6 +23,8 @@ export function useHotkeys(map: HotkeyMap, enabled = true): void {
     if (!enabled) return undefined;
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || event.isComposing || !isHotkey(event.key)) return;
+      // Keys typed inside a dialog (approval, cash drop, settlement…) belong to the dialog: Esc closes it.
+      if (event.target instanceof Element && event.target.closest('.ant-modal')) return;
       const handler = latest.current[event.key];
       if (!handler) return;
       event.preventDefault();

@@ -4,6 +4,13 @@ import { ErrorText } from '../components/ErrorText';
 import { useFocus } from '../keys/focus';
 import type { SaleModel } from './useSale';
 
+function paymentMessage(sale: SaleModel, t: (key: string) => string): string | null {
+  if (!sale.attempted) return null;
+  if (sale.blocker === 'voucher') return t('payment.chooseVoucher');
+  if (sale.blocker === 'cash-refused') return t('payment.cashRefused');
+  return null;
+}
+
 /** Confirm (F8); the backend's refusal right under it; and the way out when an answer was lost. */
 export function ConfirmBar({ sale }: { sale: SaleModel }) {
   const { t } = useTranslation();
@@ -20,12 +27,12 @@ export function ConfirmBar({ sale }: { sale: SaleModel }) {
         block
         className="confirm-button"
         loading={submit.phase === 'sending'}
-        disabled={!uncertain && sale.blocker !== null && sale.blocker !== 'amount' && sale.blocker !== 'tender'}
+        disabled={!uncertain && sale.blocker !== null && sale.blocker !== 'amount' && sale.blocker !== 'tender' && sale.blocker !== 'voucher' && sale.blocker !== 'cash-refused'}
         onClick={() => void sale.confirm()}
       >
         {uncertain ? t('sale.retry') : t('sale.confirm')} <kbd className="key-hint">F8</kbd>
       </Button>
-      <ErrorText testId="sale-error" message={submit.error} large />
+      <ErrorText testId="sale-error" message={submit.error ?? paymentMessage(sale, t)} large />
       {uncertain && (
         <Alert type="warning" showIcon title={t('sale.uncertainTitle')} description={t('sale.uncertainHelp')}
           action={<Button data-testid="abandon-sale" onClick={sale.next}>{t('sale.abandon')}</Button>} />

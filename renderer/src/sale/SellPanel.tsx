@@ -3,6 +3,7 @@ import type { AccountView } from '../../../shared/contract/views';
 import { AmountField } from './AmountField';
 import { ConfirmBar } from './ConfirmBar';
 import { MeterPicker } from './MeterPicker';
+import { CashRuleNotice, PaymentChoice } from './PaymentChoice';
 import { QuotePanel } from './QuotePanel';
 import { SaleResult } from './SaleResult';
 import { TenderField } from './TenderField';
@@ -32,7 +33,9 @@ export function SellPanel({ sale, slip, account, onNext }: SellPanelProps) {
       <MeterPicker meters={entry.meters} value={entry.meterId} onChange={entry.setMeterId} disabled={submit.locked} />
       <AmountField sale={sale} />
       <QuotePanel quote={sale.quote.shown} meter={entry.meter} pending={sale.quote.pending} error={sale.quote.error} />
-      <TenderField sale={sale} />
+      <CashRuleNotice rule={sale.quote.quote?.cashRule ?? null} />
+      <PaymentChoice sale={sale} />
+      {sale.payment.method === 'cash' && <TenderField sale={sale} />}
       <ConfirmBar sale={sale} />
     </div>
   );

@@ -3,7 +3,7 @@ import type { Tender } from '../money/input';
 import type { ParsedRequest } from './request';
 import type { SubmitPhase } from './useSaleSubmit';
 
-export type Blocker = 'busy' | 'done' | 'no-shift' | 'no-meter' | 'amount' | 'quote-pending' | 'quote' | 'tender' | null;
+export type Blocker = 'busy' | 'done' | 'no-shift' | 'no-meter' | 'amount' | 'quote-pending' | 'quote' | 'tender' | 'voucher' | 'cash-refused' | null;
 
 export interface BlockerInput {
   readonly phase: SubmitPhase;
@@ -13,6 +13,8 @@ export interface BlockerInput {
   readonly quotePending: boolean;
   readonly quoteOk: boolean;
   readonly tender: Tender | null;
+  /** Paying by voucher with none chosen, or cash where only a voucher is accepted. */
+  readonly payment?: 'voucher' | 'cash-refused' | null;
 }
 
 export function saleBlocker(s: BlockerInput): Blocker {
@@ -23,6 +25,7 @@ export function saleBlocker(s: BlockerInput): Blocker {
   if (!s.parsed.ok) return 'amount';
   if (s.quotePending) return 'quote-pending';
   if (!s.quoteOk) return 'quote';
+  if (s.payment) return s.payment;
   if (!s.tender?.ok) return 'tender';
   return null;
 }

@@ -1,13 +1,16 @@
 import { useEffect, useState } from 'react';
-import type { QuoteView } from '../../../shared/contract/views';
+import type { ContractOutput } from '../../../shared/contract/methods';
 import type { ApiClient } from '../api/client';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import { requestKey } from './request';
 import type { SaleRequest } from './request';
 
+/** A quote with the cash rules in force for this meter today. */
+export type SaleQuote = ContractOutput<'sales.quote'>;
+
 interface Answer {
   readonly key: string | null;
-  readonly quote: QuoteView | null;
+  readonly quote: SaleQuote | null;
   readonly error: string | null;
 }
 

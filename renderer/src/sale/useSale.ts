@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AccountView, SaleView } from '../../../shared/contract/views';
 import { fen, formatUnits, units } from '../../../shared/money';
 import type { ApiClient } from '../api/client';
+import type { RequestApproval } from '../approval/useApprovalDialog';
 import type { FocusControl } from '../keys/focus';
 import { parseTender } from '../money/input';
 import type { Tender } from '../money/input';
@@ -11,16 +12,21 @@ import { saleBlocker } from './blocker';
 import type { Blocker } from './blocker';
 import { onStep, parseSaleRequest } from './request';
 import type { ParsedRequest } from './request';
+import { usePayment } from './usePayment';
+import type { PaymentModel } from './usePayment';
 import { useQuote } from './useQuote';
+import type { SaleQuote } from './useQuote';
 import { useSaleEntry } from './useSaleEntry';
 import type { SaleEntryModel } from './useSaleEntry';
 import { useSaleSubmit } from './useSaleSubmit';
-import type { SaleSubmitModel } from './useSaleSubmit';
+import type { SaleOrder, SaleSubmitModel } from './useSaleSubmit';
 
 export interface SaleOptions {
   readonly shiftOpen: boolean;
   readonly focus: FocusControl['focus'];
   readonly onSold: (sale: SaleView) => void;
+  /** Opens the supervisor approval dialog (holiday cash on a bank-transfer-only account). */
+  readonly approve?: RequestApproval;
 }
 
 /** The messages under the amount and tendered fields, in the clerk's language. */
@@ -43,37 +49,60 @@ interface ConfirmParts {
   readonly meterId: number | null;
   readonly options: SaleOptions;
   readonly touch: () => void;
+  readonly quote: SaleQuote | null;
+  readonly payment: PaymentModel;
+}
+
+/** The order to send: by voucher (tendered = payable), or cash, with a supervisor's approval where the rules need one. */
+async function orderFor(p: ConfirmParts, meterId: number, tendered: number): Promise<SaleOrder | null> {
+  if (!p.parsed.ok || !p.quote) return null;
+  const base = { meterId, request: p.parsed.request, tendered };
+  if (p.payment.method === 'voucher') return p.payment.voucherId === null ? null : { ...base, voucherId: p.payment.voucherId };
+  if (p.quote.cashRule.cash !== 'needs-approval') return base;
+  if (!p.options.approve) return null;
+  const approvalId = await p.options.approve({ kind: 'holiday_cash', meterId, amount: p.quote.payable });
+  return approvalId === null ? null : { ...base, approvalId };
 }
 
 /** F8 / Enter on the tender: retry an uncertain sale, send the clerk to what is missing, or sell. */
-function confirmSale({ submit, blocker, parsed, tender, meterId, options, touch }: ConfirmParts): Promise<void> | void {
-  const { focus, onSold } = options;
+async function confirmSale(p: ConfirmParts): Promise<void> {
+  const { submit, blocker, tender, meterId, options } = p;
   const settle = (sale: SaleView | null) => {
     if (!sale) return;
-    onSold(sale);
-    focus('next-sale');
+    options.onSold(sale);
+    void p.payment.reload();
+    options.focus('next-sale');
   };
   if (submit.phase === 'uncertain') return submit.retry().then(settle);
-  touch();
-  if (blocker === 'amount' || blocker === 'quote' || blocker === 'no-meter') return focus('amount', true);
-  if (blocker === 'tender') return focus('tendered', true);
-  if (blocker === 'no-shift') return focus('float');
-  if (blocker !== null || !parsed.ok || !tender?.ok || meterId === null) return;
-  return submit.submit({ meterId, request: parsed.request, tendered: tender.tendered }).then(settle);
+  p.touch();
+  if (blocker === 'amount' || blocker === 'quote' || blocker === 'no-meter') return options.focus('amount', true);
+  if (blocker === 'tender') return options.focus('tendered', true);
+  if (blocker === 'no-shift') return options.focus('float');
+  if (blocker !== null || !tender?.ok || meterId === null) return;
+  const order = await orderFor(p, meterId, tender.tendered);
+  if (order) await submit.submit(order).then(settle);
 }
 
-/** The sell panel's whole state: entry, live quote, tender and change, and the confirmed sale. */
+function paymentProblem(payment: PaymentModel, quote: SaleQuote | null): 'voucher' | 'cash-refused' | null {
+  if (payment.method === 'voucher') return payment.voucherId === null ? 'voucher' : null;
+  return quote?.cashRule.cash === 'refused' ? 'cash-refused' : null;
+}
+
+/** The sell panel's whole state: entry, live quote, payment, tender and change, and the confirmed sale. */
 export function useSale(client: ApiClient, account: AccountView | null, options: SaleOptions) {
   const entry = useSaleEntry(account);
   const submit = useSaleSubmit(client);
+  const payment = usePayment(client, account);
   const [revision, setRevision] = useState(0);
   const [attempted, setAttempted] = useState(false);
   const parsed = onStep(parseSaleRequest(entry.mode, entry.amountText), entry.meter?.unitStep ?? 1);
   const quote = useQuote(client, entry.meterId, parsed.ok ? parsed.request : null, revision);
   const payable = quote.quote ? fen(quote.quote.payable) : null;
-  const tender = payable === null ? null : parseTender(entry.tenderedText, payable);
+  const byVoucher = payment.method === 'voucher';
+  const tender: Tender | null = payable === null ? null : byVoucher ? { ok: true, tendered: payable, change: fen(0) } : parseTender(entry.tenderedText, payable);
   const blocker = saleBlocker({
     phase: submit.phase, shiftOpen: options.shiftOpen, meterId: entry.meterId, parsed, quotePending: quote.pending, quoteOk: !!quote.quote, tender,
+    payment: paymentProblem(payment, quote.quote),
   });
   const messages = useSaleMessages(entry, parsed, tender, payable, attempted);
   const restart = () => {
@@ -81,13 +110,14 @@ export function useSale(client: ApiClient, account: AccountView | null, options:
     setAttempted(false);
     setRevision((r) => r + 1);
   };
+  const parts = { submit, blocker, parsed, tender, meterId: entry.meterId, options, touch: () => setAttempted(true), quote: quote.quote, payment };
   return {
-    entry, quote, submit, tender, blocker, ...messages,
-    confirm: async () => confirmSale({ submit, blocker, parsed, tender, meterId: entry.meterId, options, touch: () => setAttempted(true) }),
+    entry, quote, submit, tender, blocker, payment, attempted, ...messages,
+    confirm: async () => confirmSale(parts),
     /** Enter in the amount field: on to the tendered cash, or show why not. */
     advanceFromAmount: () => {
       setAttempted(true);
-      if (parsed.ok && entry.meterId !== null) options.focus('tendered', true);
+      if (parsed.ok && entry.meterId !== null) options.focus(byVoucher ? 'confirm' : 'tendered', true);
     },
     /** Ready for the next sale: nothing typed, a fresh quote, a fresh idempotency key. */
     next: () => {

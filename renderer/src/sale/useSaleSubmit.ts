@@ -18,6 +18,10 @@ export interface SaleOrder {
   readonly meterId: number;
   readonly request: SaleRequest;
   readonly tendered: number;
+  /** Paid by drawing on this bank-transfer voucher (tendered is then the payable). */
+  readonly voucherId?: number;
+  /** A supervisor's approval of holiday cash. */
+  readonly approvalId?: number;
 }
 
 export function useSaleSubmit(client: ApiClient) {
@@ -25,6 +29,7 @@ export function useSaleSubmit(client: ApiClient) {
   const [phase, setPhase] = useState<SubmitPhase>('idle');
   const [sale, setSale] = useState<SaleView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [errorCode, setErrorCode] = useState<string | null>(null);
   const attempt = useRef<Attempt | null>(null);
   const lastOrder = useRef<SaleOrder | null>(null);
   const busy = useRef(false);
@@ -33,10 +38,11 @@ export function useSaleSubmit(client: ApiClient) {
     if (busy.current) return null;
     busy.current = true;
     lastOrder.current = order;
-    const fingerprint = requestKey(order.meterId, order.request, order.tendered);
+    const fingerprint = `${requestKey(order.meterId, order.request, order.tendered)}:v${order.voucherId ?? ''}:a${order.approvalId ?? ''}`;
     attempt.current = attemptFor(attempt.current, fingerprint);
     setPhase('sending');
     setError(null);
+    setErrorCode(null);
     const result = await client.call('sales.sell', { ...order, idempotencyKey: attempt.current.key });
     busy.current = false;
     if (result.ok) {
@@ -48,6 +54,7 @@ export function useSaleSubmit(client: ApiClient) {
     const lost = result.error.code === 'network';
     setPhase(lost ? 'uncertain' : 'idle');
     setError(lost ? t('sale.uncertain') : result.error.message);
+    setErrorCode(result.error.code);
     return null;
   }, [client, t]);
 
@@ -60,9 +67,10 @@ export function useSaleSubmit(client: ApiClient) {
     setPhase('idle');
     setSale(null);
     setError(null);
+    setErrorCode(null);
   }, []);
 
-  return { phase, sale, error, submit, retry, reset, locked: phase === 'sending' || phase === 'uncertain' };
+  return { phase, sale, error, errorCode, submit, retry, reset, locked: phase === 'sending' || phase === 'uncertain' };
 }
 
 export type SaleSubmitModel = ReturnType<typeof useSaleSubmit>;

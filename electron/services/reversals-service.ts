@@ -1,0 +1,103 @@
+/**
+ * Reversal (冲正) of a sale: supervisor-approved, with a mandatory reason, as compensating ledger lines
+ * under their own receipt serial. The sale row is never changed; `sale_reversals` marks it reversed (one
+ * reversal per sale, enforced by a unique key). Refused when the meter has consumed the purchase, and for
+ * any sale but the meter's latest standing one (a later sale was priced on top of it). For card meters the
+ * card's write-back is checked too once cards arrive (issue 6); until then the meter's remaining decides.
+ */
+import { createHash } from 'node:crypto';
+import { DomainError } from '../domain/errors';
+import { planReversal } from '../domain/sales/ledger-plan';
+import { businessDate, businessYear } from '../domain/time/business-time';
+import { appendAudit } from '../db/repositories/audit-repository';
+import { addUnitsToDate } from '../db/repositories/accounts-repository';
+import { appendLedger, saleLedgerLines } from '../db/repositories/ledger-repository';
+import { findMeter, setMeterState } from '../db/repositories/meters-repository';
+import { allocateReceiptNo } from '../db/repositories/receipts-repository';
+import { findReversal, findReversalByKey, insertReversal, latestStandingSaleOfMeter, reversalOfSale } from '../db/repositories/reversals-repository';
+import type { ReversalRow } from '../db/repositories/reversals-repository';
+import { findSale } from '../db/repositories/sales-repository';
+import type { SaleRow } from '../db/repositories/sales-repository';
+import { openShiftOf } from '../db/repositories/shifts-repository';
+import { drawVoucher } from '../db/repositories/vouchers-repository';
+import type { Db } from '../db/repositories/db';
+import { consumeApproval } from './approvals-service';
+import { requireOpenShift } from './shifts-service';
+import { found, inTransaction } from './deps';
+import type { Actor, ServiceDeps } from './deps';
+import type { ContractInput } from '../../shared/contract/methods';
+import type { ReversalView } from '../../shared/contract/money-views';
+import type { PaymentMethod, Utility } from '../../shared/vocabulary';
+
+type Input = ContractInput<'sales.reverse'>;
+
+function reversalHash(input: Input): string {
+  return createHash('sha256').update(JSON.stringify([input.saleId, input.approvalId])).digest('hex');
+}
+
+function reversalView(row: ReversalRow, replayed: boolean): ReversalView {
+  return {
+    id: Number(row.id), receiptNo: row.receipt_no, saleId: Number(row.sale_id), saleReceiptNo: row.sale_receipt_no, amount: Number(row.amount_fen),
+    paymentMethod: row.payment_method as PaymentMethod, reason: row.reason, approvalId: Number(row.approval_id), approvedBy: Number(row.approved_by),
+    clerkId: Number(row.clerk_id), shiftId: row.shift_id === null ? null : Number(row.shift_id), at: row.created_at, replayed,
+  };
+}
+
+/** The meter's state once the sale is taken back; refused when the meter has used what it was credited. */
+async function meterAfterReversal(db: Db, sale: SaleRow) {
+  const latest = await latestStandingSaleOfMeter(db, Number(sale.meter_id));
+  if (latest && Number(latest.id) !== Number(sale.id)) throw new DomainError('reversal-not-latest', { receiptNo: latest.receipt_no });
+  const meter = found(await findMeter(db, Number(sale.meter_id)), 'meter');
+  if (meter.status !== 'active') throw new DomainError('meter-removed');
+  const credit = Number(meter.credit_fen) - (Number(sale.credit_after_fen) - Number(sale.credit_before_fen));
+  const remaining = Number(meter.remaining) - (Number(sale.credited_to_meter) - Number(sale.overdraft_recovered));
+  if (credit < 0 || remaining < 0) throw new DomainError('reversal-consumed');
+  return { meter, credit, remaining, overdraft: Number(meter.overdraft) + Number(sale.overdraft_recovered) };
+}
+
+async function refuseIfReversed(db: Db, sale: SaleRow): Promise<void> {
+  if (await reversalOfSale(db, Number(sale.id))) throw new DomainError('sale-already-reversed', { receiptNo: sale.receipt_no });
+}
+
+export function createReversalsService(deps: ServiceDeps) {
+  async function replayOrNull(db: Db, input: Input): Promise<ReversalView | null> {
+    const existing = await findReversalByKey(db, input.idempotencyKey);
+    if (!existing) return null;
+    if (existing.request_hash !== reversalHash(input)) throw new DomainError('idempotency-conflict');
+    return reversalView(existing, true);
+  }
+
+  /** Everything lands together: the compensating lines, the voucher given back, the meter, units-to-date, the serial, the audit. */
+  async function reverse(actor: Actor, input: Input): Promise<ReversalView> {
+    return inTransaction(deps, async (trx) => {
+      const replay = await replayOrNull(trx, input);
+      if (replay) return replay;
+      const sale = found(await findSale(trx, input.saleId), 'sale');
+      await refuseIfReversed(trx, sale);
+      const after = await meterAfterReversal(trx, sale);
+      const shift = sale.payment_method === 'cash' ? await requireOpenShift(trx, actor) : await openShiftOf(trx, actor.userId);
+      const now = deps.clock.now();
+      const at = now.toISOString();
+      await consumeApproval(trx, { approvalId: input.approvalId, actor, now, entity: 'sale', entityId: sale.id, wanted: { kind: 'reversal', saleId: Number(sale.id) } });
+      const receiptNo = await allocateReceiptNo(trx, deps.counterCode, businessYear(now));
+      await appendLedger(trx, receiptNo, planReversal(await saleLedgerLines(trx, Number(sale.id))), {
+        saleId: null, accountId: Number(sale.account_id), shiftId: shift ? Number(shift.id) : null, at,
+      });
+      if (sale.voucher_id !== null) await drawVoucher(trx, { voucherId: Number(sale.voucher_id), saleId: Number(sale.id), amount: -Number(sale.payable_fen), at });
+      await setMeterState(trx, Number(sale.meter_id), { credit_fen: after.credit, remaining: after.remaining, overdraft: after.overdraft });
+      if (sale.credit_kind === 'energy') {
+        await addUnitsToDate(trx, { accountId: Number(sale.account_id), utility: sale.utility as Utility, periodKey: sale.period_key }, -Number(sale.units));
+      }
+      const id = await insertReversal(trx, {
+        receipt_no: receiptNo, idempotency_key: input.idempotencyKey, request_hash: reversalHash(input), sale_id: Number(sale.id),
+        approval_id: input.approvalId, reason: input.reason, clerk_id: actor.userId, shift_id: shift ? Number(shift.id) : null,
+        counter_code: deps.counterCode, amount_fen: Number(sale.payable_fen), business_date: businessDate(now), created_at: at,
+      });
+      const view = reversalView(found(await findReversal(trx, id), 'reversal'), false);
+      await appendAudit(trx, { at, userId: actor.userId, action: 'sale.reverse', entity: 'sale', entityId: Number(sale.id), after: view });
+      return view;
+    });
+  }
+
+  return { reverse };
+}

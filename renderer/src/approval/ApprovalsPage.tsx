@@ -1,0 +1,59 @@
+import { Button, Input, Table, Tag } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApprovalView } from '../../../shared/contract/money-views';
+import { useApi } from '../api/ApiContext';
+import { ErrorText } from '../components/ErrorText';
+import { dateTime } from '../components/dates';
+import { yuan } from '../money/format';
+
+function what(a: ApprovalView, t: (key: string, params?: Record<string, string>) => string): string {
+  const s = a.subject;
+  return s.kind === 'reversal' ? t('approval.subject.reversal') : t(`approval.subject.${s.kind}`, { amount: yuan(s.amount) });
+}
+
+/** A supervisor's own session: pending requests, decided here without retyping the password. */
+export function ApprovalsPage({ onChanged }: { onChanged: () => void }) {
+  const { t } = useTranslation();
+  const client = useApi();
+  const [rows, setRows] = useState<readonly ApprovalView[]>([]);
+  const [notes, setNotes] = useState<Record<number, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(async () => {
+    const result = await client.call('approvals.list', { state: 'pending', limit: 100 });
+    if (result.ok) setRows(result.value);
+    else setError(result.error.message);
+  }, [client]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const decide = async (approvalId: number, decision: 'approve' | 'reject') => {
+    const result = await client.call('approvals.decide', { approvalId, decision, note: notes[approvalId]?.trim() || null });
+    setError(result.ok ? null : result.error.message);
+    await load();
+    onChanged();
+  };
+  return (
+    <div className="page-body" data-testid="approvals-page">
+      <header className="page-head"><h2>{t('nav.approvals')}</h2><Button onClick={() => void load()}>{t('common.refresh')}</Button></header>
+      <ErrorText testId="approvals-error" message={error} />
+      <Table<ApprovalView> size="small" rowKey="id" pagination={false} dataSource={[...rows]} data-testid="approvals-table"
+        locale={{ emptyText: t('approval.none') }}
+        columns={[
+          { title: t('approval.kind'), render: (_, a) => <Tag>{t(`approval.kinds.${a.kind}`)}</Tag> },
+          { title: t('approval.what'), render: (_, a) => what(a, t) },
+          { title: t('approval.reason'), dataIndex: 'reason' },
+          { title: t('approval.requestedBy'), render: (_, a) => `${a.requestedByName} · ${dateTime(a.requestedAt)}` },
+          { title: t('approval.note'), render: (_, a) => <Input size="small" value={notes[a.id] ?? ''} onChange={(e) => setNotes((n) => ({ ...n, [a.id]: e.target.value }))} /> },
+          {
+            title: '', render: (_, a) => (
+              <span className="row-actions">
+                <Button size="small" type="primary" data-testid="approval-approve" onClick={() => void decide(a.id, 'approve')}>{t('approval.approve')}</Button>
+                <Button size="small" danger data-testid="approval-reject-row" onClick={() => void decide(a.id, 'reject')}>{t('approval.reject')}</Button>
+              </span>
+            ),
+          },
+        ]} />
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+/** The pages reachable from the counter screen, who may open them, and their Alt+digit shortcut (by position). */
+import type { Role } from '../../../shared/vocabulary';
+
+export const PAGES = ['counter', 'vouchers', 'deposits', 'approvals', 'reversal', 'calendar', 'rules'] as const;
+export type PageName = (typeof PAGES)[number];
+
+const ALL: readonly Role[] = ['clerk', 'supervisor', 'admin'];
+const ACCESS: Record<PageName, readonly Role[]> = {
+  counter: ALL,
+  vouchers: ALL,
+  deposits: ALL,
+  approvals: ['supervisor'],
+  reversal: ['clerk', 'supervisor'],
+  calendar: ['admin'],
+  rules: ['admin'],
+};
+
+export function pagesFor(role: Role): readonly PageName[] {
+  return PAGES.filter((page) => ACCESS[page].includes(role));
+}
+
+/** "Alt+3" for the third page in PAGES (fixed per page, whichever pages the role sees). */
+export function shortcutOf(page: PageName): string {
+  return `Alt+${PAGES.indexOf(page) + 1}`;
+}
+
+/** The page an Alt+digit key event points at, if the role may open it. */
+export function pageForKey(event: Pick<KeyboardEvent, 'altKey' | 'ctrlKey' | 'metaKey' | 'code'>, role: Role): PageName | null {
+  if (!event.altKey || event.ctrlKey || event.metaKey) return null;
+  const match = /^(?:Digit|Numpad)([1-9])$/.exec(event.code);
+  if (!match) return null;
+  const page = PAGES[Number(match[1]) - 1];
+  return page && pagesFor(role).includes(page) ? page : null;
+}
