@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  arrangementProblem, calendarData, calendarWarning, classifyDay, isBankWorkingDay, nextBankWorkingDay, yearLoaded,
+  arrangementProblem, calendarData, calendarWarning, classifyDay, holidayPeriod, isBankWorkingDay, nextBankWorkingDay, yearLoaded,
 } from './bank-calendar';
 import type { ArrangedDay } from './bank-calendar';
 
@@ -71,5 +71,25 @@ describe('arrangementProblem', () => {
     expect(arrangementProblem(2026, [off('2027-01-01', '元旦')])).toEqual({ code: 'calendar-date-outside-year', params: { date: '2027-01-01', year: 2026 } });
     expect(arrangementProblem(2026, [off('2026-01-01', '元旦'), work('2026-01-01', '元旦')])).toEqual({ code: 'calendar-duplicate-date', params: { date: '2026-01-01' } });
     expect(arrangementProblem(2026, [work('2026-01-05', '元旦')])).toEqual({ code: 'calendar-workday-not-weekend', params: { date: '2026-01-05' } });
+  });
+});
+
+describe('holiday periods (the unit of the per-customer holiday cash cap)', () => {
+  it('is the whole run of non-working days around a date, weekends inside a block included', () => {
+    expect(holidayPeriod(calendar, '2026-02-18')).toEqual({ start: '2026-02-15', end: '2026-02-23' });
+    expect(holidayPeriod(calendar, '2026-02-15')).toEqual({ start: '2026-02-15', end: '2026-02-23' });
+    expect(holidayPeriod(calendar, '2026-10-07')).toEqual({ start: '2026-10-01', end: '2026-10-07' });
+  });
+
+  it('an ordinary weekend is a period of its own; a make-up working day is none', () => {
+    expect(holidayPeriod(calendar, '2026-03-07')).toEqual({ start: '2026-03-07', end: '2026-03-08' });
+    expect(holidayPeriod(calendar, '2026-03-08')).toEqual({ start: '2026-03-07', end: '2026-03-08' });
+    expect(holidayPeriod(calendar, '2026-02-14')).toBeNull();
+    expect(holidayPeriod(calendar, '2026-03-09')).toBeNull();
+  });
+
+  it('reaches over a year end, into a year not loaded (weekends only there)', () => {
+    expect(holidayPeriod(calendar, '2027-01-02')).toEqual({ start: '2027-01-02', end: '2027-01-03' });
+    expect(holidayPeriod(calendar, '2025-12-28')).toEqual({ start: '2025-12-27', end: '2025-12-28' });
   });
 });
