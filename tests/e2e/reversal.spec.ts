@@ -4,6 +4,7 @@
  * reversal gets its own receipt number. On a hall of its own, on a bank working day.
  */
 import { DEMO } from './fixtures/demo-users';
+import { clerkSellsCash } from './fixtures/clerk-sale';
 import { datedTest, expect } from './fixtures/dated-test';
 import { screenshot } from './fixtures/artifacts';
 
@@ -11,12 +12,7 @@ const test = datedTest('2026-10-09T11:00');
 
 test('a sale is reversed with a supervisor approval and a reversal receipt', async ({ page, datedHall, login, counter, sale, shift, money }, testInfo) => {
   const meter = datedHall.meter(2);
-  await login.open(datedHall.launchUrl);
-  await login.logIn(DEMO.clerk);
-  await shift.open('200');
-  await counter.findByMeter(meter.meterNo, meter.customerName);
-  await sale.enter('50', '50', { payable: '¥50.00', change: '¥0.00' });
-  const receiptNo = await sale.confirmSale();
+  const receiptNo = await clerkSellsCash({ login, counter, sale, shift }, datedHall.launchUrl, meter, '50');
 
   await page.keyboard.press('Alt+5');
   await page.getByTestId('reversal-receipt').fill(receiptNo);

@@ -82,4 +82,24 @@ describe('the supervisor approval dialog', () => {
     expect(screen.getByTestId('approval-error').textContent).toBe('请主管输入用户名和密码');
     expect(calls).toEqual([]);
   });
+  it('sent to the Approvals page, waits until a supervisor there approves, then resolves with the id', async () => {
+    let polls = 0;
+    const { client, calls } = fakeClient({
+      'approvals.request': () => approval('pending'),
+      'approvals.get': () => approval(++polls < 2 ? 'pending' : 'approved'),
+    });
+    const onResult = vi.fn();
+    mount(client, onResult);
+    await act(async () => { fireEvent.click(screen.getByTestId('approval-send')); });
+    expect(screen.getByTestId('approval-waiting').textContent).toContain('#42');
+    await waitFor(() => expect(onResult).toHaveBeenCalledWith(42), { timeout: 6_000 });
+    expect(calls.map((c) => c.method)).toEqual(['approvals.request', 'approvals.get', 'approvals.get']);
+  });
+
+  it('a request rejected on the Approvals page is shown as rejected', async () => {
+    const { client } = fakeClient({ 'approvals.request': () => approval('pending'), 'approvals.get': () => approval('rejected') });
+    mount(client, vi.fn());
+    await act(async () => { fireEvent.click(screen.getByTestId('approval-send')); });
+    await waitFor(() => expect(screen.getByTestId('approval-rejected')).toBeTruthy(), { timeout: 4_000 });
+  });
 });

@@ -1,4 +1,4 @@
-import { Alert, Button, Input, Modal, Radio } from 'antd';
+import { Alert, Button, Input, Modal, Radio, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalSubject } from '../../../shared/contract/money-views';
 import { useApi } from '../api/ApiContext';
@@ -46,9 +46,16 @@ function DialogBody({ ask, finish }: { ask: ApprovalAsk; finish: (id: number | n
       {form.rejected
         ? <Alert type="error" showIcon data-testid="approval-rejected" title={t('approval.rejected')} />
         : <Fields form={form} />}
+      {form.waiting && (
+        <Alert type="warning" showIcon icon={<Spin size="small" />} data-testid="approval-waiting" className="dialog-alert"
+          title={t('approval.waiting', { id: form.approvalId ?? '' })} />
+      )}
       <ErrorText testId="approval-error" message={form.error} />
       <div className="dialog-actions">
         <Button data-testid="approval-cancel" onClick={form.cancel}>{form.rejected ? t('approval.close') : t('approval.cancel')}</Button>
+        {!form.rejected && !form.waiting && (
+          <Button data-testid="approval-send" loading={form.busy} onClick={() => void form.send()}>{t('approval.send')}</Button>
+        )}
         {!form.rejected && (
           <Button data-testid="approval-submit" type="primary" loading={form.busy} onClick={() => void form.submit()}>
             {t('approval.submit')} <kbd className="key-hint">Enter</kbd>

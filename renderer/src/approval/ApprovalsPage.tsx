@@ -39,6 +39,7 @@ export function ApprovalsPage({ onChanged }: { onChanged: () => void }) {
       <ErrorText testId="approvals-error" message={error} />
       <Table<ApprovalView> size="small" rowKey="id" pagination={false} dataSource={[...rows]} data-testid="approvals-table"
         locale={{ emptyText: t('approval.none') }}
+        onRow={(a) => ({ 'data-testid': 'approval-row', 'data-approval-id': a.id, 'data-kind': a.kind } as React.HTMLAttributes<HTMLElement>)}
         columns={[
           { title: t('approval.kind'), render: (_, a) => <Tag>{t(`approval.kinds.${a.kind}`)}</Tag> },
           { title: t('approval.what'), render: (_, a) => what(a, t) },

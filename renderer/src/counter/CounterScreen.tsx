@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { SessionView } from '../../../shared/contract/views';
 import { ApprovalDialog } from '../approval/ApprovalDialog';
 import { ApprovalContext } from '../approval/useApprovalDialog';
+import { AccountCloseDialog } from '../customer/AccountCloseDialog';
 import { CustomerPanel } from '../customer/CustomerPanel';
 import { CashDropDialog } from '../drawer/CashDropDialog';
 import { HolidayBanner, MoneyWarnings } from '../holiday/HolidayBanner';
@@ -37,7 +38,7 @@ function CounterColumns({ model, session }: { model: CounterModel; session: Sess
     <main className="columns">
       <section className="column-left">
         <SearchBox search={model.search} />
-        <CustomerPanel model={model.account} selectedMeterId={model.sale.entry.meterId} role={session.user.role} />
+        <CustomerPanel model={model.account} selectedMeterId={model.sale.entry.meterId} role={session.user.role} onCloseAccount={model.accountClose.start} />
       </section>
       <section className="column-right"><WorkArea model={model} /></section>
     </main>
@@ -49,7 +50,7 @@ export function CounterScreen({ session, onLogout }: { session: SessionView; onL
   const model = useCounter(session.user.role);
   const focus = useFocus();
   const [page, setPage] = useState<PageName>('counter');
-  const dialogOpen = model.approval.ask !== null || model.drawer.dropOpen;
+  const dialogOpen = model.approval.ask !== null || model.drawer.dropOpen || model.accountClose.open;
   const go = (next: PageName) => {
     setPage(next);
     void model.money.reload();
@@ -71,6 +72,7 @@ export function CounterScreen({ session, onLogout }: { session: SessionView; onL
           : <main className="page"><PageView page={page} session={session} model={model} /></main>}
         <KeyLegend />
         <SlipPreview slip={model.slip} />
+        <AccountCloseDialog model={model.accountClose} />
         <ApprovalDialog model={model.approval} />
         <CashDropDialog model={model.drawer} />
       </div>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
 export const LEGEND: readonly (readonly [string, string])[] = [
-  ['F2', 'keys.search'], ['F3', 'keys.meter'], ['F4', 'keys.amount'], ['F6', 'keys.payment'], ['Enter', 'keys.enter'],
+  ['F2', 'keys.search'], ['F3', 'keys.meter'], ['F4', 'keys.amount'], ['F6', 'keys.payment'], ['F7', 'keys.closeAccount'], ['Enter', 'keys.enter'],
   ['F8', 'keys.confirm'], ['F9', 'keys.print'], ['F10', 'keys.close'], ['Esc', 'keys.escape'],
 ];
 

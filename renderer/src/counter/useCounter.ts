@@ -4,6 +4,7 @@ import type { Role } from '../../../shared/vocabulary';
 import { useApi } from '../api/ApiContext';
 import { useApprovalDialog } from '../approval/useApprovalDialog';
 import { useAccount } from '../customer/useAccount';
+import { useAccountClose } from '../customer/useAccountClose';
 import { useDrawer } from '../drawer/useDrawer';
 import { useMoneyStatus } from '../holiday/useMoneyStatus';
 import { useFocus } from '../keys/focus';
@@ -41,6 +42,13 @@ export function useCounter(role: Role = 'clerk') {
       void money.reload();
     },
   });
+  const accountClose = useAccountClose(client, account.account, {
+    approve: approval.request, shiftOpen: shift.shift !== null,
+    onClosed: () => {
+      void account.reload();
+      void drawer.reload();
+    },
+  });
   const { openDrop } = drawer;
   useEffect(() => {
     if (sale.submit.errorCode === 'drawer-limit-reached') openDrop();
@@ -63,7 +71,7 @@ export function useCounter(role: Role = 'clerk') {
   }, [shift.loaded]);
 
   const actions = useCounterActions({ shift, closing, sale, slip, search, focus, view, setView, hasAccount: account.account !== null });
-  return { shift, account, slip, closing, sale, search, view, approval, drawer, money, ...actions };
+  return { shift, account, slip, closing, sale, search, view, approval, drawer, money, accountClose, ...actions };
 }
 
 interface Parts {

@@ -22,7 +22,8 @@ function escape(model: CounterModel, focus: ReturnType<typeof useFocus>): void {
 
 /**
  * The counter's key map (shown in the legend):
- *   F2 search · F3 next meter · F4 amount (again: money ⇄ units) · F6 cash ⇄ voucher · Enter next step · F8 confirm
+ *   F2 search · F3 next meter · F4 amount (again: money ⇄ units) · F6 cash ⇄ voucher · F7 close the account (销户)
+ *   Enter next step · F8 confirm
  *   F9 print slip · F10 shift close · Esc back / cancel
  */
 export function useCounterKeys(model: CounterModel, enabled = true): void {
@@ -46,6 +47,9 @@ export function useCounterKeys(model: CounterModel, enabled = true): void {
     F6: () => {
       if (!selling || sale.submit.locked) return;
       sale.payment.choose(sale.payment.method === 'cash' ? 'voucher' : 'cash');
+    },
+    F7: () => {
+      if (view === 'sell' && !sale.submit.locked) model.accountClose.start();
     },
     F8: () => {
       if (view === 'close') void model.confirmClose();

@@ -1,4 +1,4 @@
-import { Spin, Tag } from 'antd';
+import { Button, Spin, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../shared/contract/views';
 import { ErrorText } from '../components/ErrorText';
@@ -7,7 +7,14 @@ import { MeterCard } from './MeterCard';
 import { SettlementControl } from './SettlementControl';
 import type { AccountModel } from './useAccount';
 
-function CustomerHead({ account, role, onChanged }: { account: AccountView; role: Role; onChanged: () => void }) {
+interface HeadProps {
+  readonly account: AccountView;
+  readonly role: Role;
+  readonly onChanged: () => void;
+  readonly onCloseAccount: (() => void) | undefined;
+}
+
+function CustomerHead({ account, role, onChanged, onCloseAccount }: HeadProps) {
   const { t } = useTranslation();
   const { customer, premises } = account;
   return (
@@ -20,14 +27,21 @@ function CustomerHead({ account, role, onChanged }: { account: AccountView; role
         <span>{t('customer.number')}: <span className="mono">{customer.customerNo}</span></span>
         <Tag>{t(`category.${account.category}`)}</Tag>
         <SettlementControl account={account} role={role} onChanged={onChanged} />
-        {account.status === 'closed' && <Tag color="red">{t('customer.closed')}</Tag>}
+        {account.status === 'closed' && <Tag color="red" data-testid="account-closed">{t('customer.closed')}</Tag>}
+        {account.status === 'open' && role !== 'admin' && onCloseAccount && (
+          <Button size="small" danger data-testid="account-close-open" onClick={onCloseAccount}>
+            {t('closeAccount.open')} <kbd className="key-hint">F7</kbd>
+          </Button>
+        )}
       </div>
     </header>
   );
 }
 
 /** The customer on screen: who, where, and every meter (electricity and water together). */
-export function CustomerPanel({ model, selectedMeterId, role = 'clerk' }: { model: AccountModel; selectedMeterId: number | null; role?: Role }) {
+export function CustomerPanel({ model, selectedMeterId, role = 'clerk', onCloseAccount }: {
+  model: AccountModel; selectedMeterId: number | null; role?: Role; onCloseAccount?: () => void;
+}) {
   const { t } = useTranslation();
   const { account } = model;
   return (
@@ -37,7 +51,7 @@ export function CustomerPanel({ model, selectedMeterId, role = 'clerk' }: { mode
       {!account && !model.loading && <div className="placeholder">{t('customer.none')}</div>}
       {account && (
         <>
-          <CustomerHead account={account} role={role} onChanged={() => void model.reload()} />
+          <CustomerHead account={account} role={role} onChanged={() => void model.reload()} onCloseAccount={onCloseAccount} />
           {account.meters.map((meter) => <MeterCard key={meter.id} meter={meter} selected={meter.id === selectedMeterId} />)}
         </>
       )}

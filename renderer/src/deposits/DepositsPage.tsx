@@ -38,6 +38,7 @@ function Drops({ model }: { model: DepositsModel }) {
   if (rows.length === 0) return null;
   return (
     <Table<CashDropView> size="small" rowKey="id" pagination={false} dataSource={[...rows]} data-testid="drops"
+      onRow={(d) => ({ 'data-testid': 'drop-row', 'data-drop-id': d.id } as React.HTMLAttributes<HTMLElement>)}
       rowSelection={{ selectedRowKeys: [...model.selection.dropIds], onChange: (keys) => model.setSelection((s) => ({ ...s, dropIds: keys.map(Number) })) }}
       columns={[
         { title: t('deposits.dropAt'), dataIndex: 'at', render: (v: string) => dateTime(v) },

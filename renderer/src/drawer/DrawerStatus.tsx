@@ -9,7 +9,8 @@ export function DrawerStatus({ model }: { model: DrawerModel }) {
   const { drawer } = model;
   if (!drawer) return null;
   return (
-    <span className="drawer-status" data-testid="drawer-status" data-limit-reached={drawer.limitReached}>
+    <span className="drawer-status" data-testid="drawer-status" data-limit-reached={drawer.limitReached}
+      data-expected={drawer.expected} data-refunds={drawer.refunds} data-drops={drawer.drops}>
       <Tag color={drawer.limitReached ? 'red' : 'geekblue'} data-testid="drawer-expected">
         {t('drawer.expected', { expected: yuan(drawer.expected), limit: yuan(drawer.limit) })}
       </Tag>

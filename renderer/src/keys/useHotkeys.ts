@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 
-export const HOTKEYS = ['F2', 'F3', 'F4', 'F6', 'F8', 'F9', 'F10', 'Escape'] as const;
+export const HOTKEYS = ['F2', 'F3', 'F4', 'F6', 'F7', 'F8', 'F9', 'F10', 'Escape'] as const;
 export type Hotkey = (typeof HOTKEYS)[number];
 /** Keys the counter screen owns, by KeyboardEvent.key. */
 export type HotkeyMap = Partial<Record<Hotkey, (event: KeyboardEvent) => void>>;

@@ -23,7 +23,7 @@ export function ShiftReportView({ report, onDone }: { report: ShiftReport; onDon
           <Row label={t('report.period')} value={`${dateTime(shift.openedAt)} – ${shift.closedAt ? dateTime(shift.closedAt) : ''}`} />
           <Row label={t('report.receipts')} value={report.firstReceipt ? `${report.firstReceipt} – ${report.lastReceipt ?? ''}` : '—'} />
           <Row label={t('report.sales')} value={t('report.salesValue', { count: report.saleCount, total: yuan(report.salesTotal) })} testId="report-sales" />
-          <Row label={t('report.refunds')} value={yuan(report.refundsTotal)} />
+          <Row label={t('report.refunds')} value={yuan(report.refundsTotal)} testId="report-refunds" />
           {report.dropsTotal > 0 && <Row label={t('report.drops')} value={yuan(report.dropsTotal)} testId="report-drops" />}
           {report.depositsTotal > 0 && <Row label={t('report.deposits')} value={yuan(report.depositsTotal)} testId="report-deposits" />}
           <Row label={t('shift.float')} value={yuan(shift.float)} />

@@ -18,7 +18,7 @@ export class MoneyPages {
     this.depositTotal = page.getByTestId('deposit-total');
   }
 
-  async go(page: 'counter' | 'vouchers' | 'deposits' | 'approvals' | 'reversal'): Promise<void> {
+  async go(page: 'counter' | 'vouchers' | 'deposits' | 'approvals' | 'reversal' | 'rules'): Promise<void> {
     await this.page.getByTestId(`nav-${page}`).click();
     await expect(this.page.getByTestId(`nav-${page}`)).toHaveAttribute('aria-current', 'page');
   }
