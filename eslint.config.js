@@ -115,6 +115,22 @@ const RENDERER_IMPORTS = restrict(
   directories('', ['electron'], RENDERER_WHY),
 );
 
+const HARDWARE_WHY = 'electron/hardware talks to devices only; services reach it through its ports and persist what it answers.';
+const CODECS_WHY = 'meter codecs are pure frame code: the transport carries the bytes, the simulator serves them.';
+
+const HARDWARE_IMPORTS = restrict(
+  packages(['electron', 'better-sqlite3', 'kysely'], HARDWARE_WHY),
+  directories('electron', ['db', 'main', 'services', 'cli', 'preload', 'demo', 'bench'], HARDWARE_WHY),
+  directories('', ['renderer'], HARDWARE_WHY),
+);
+
+const CODEC_IMPORTS = restrict(
+  nodeBuiltins(CODECS_WHY),
+  packages(['electron', 'better-sqlite3', 'kysely', 'serialport', 'modbus-serial'], CODECS_WHY),
+  { paths: [], patterns: [{ regex: '^(?:\\.\\./)+(?:transport|sim)(?:/|$)', message: `Importing transport/ or sim/ is not allowed here: ${CODECS_WHY}` }] },
+  directories('electron', ['db', 'main', 'services', 'cli', 'preload', 'demo', 'bench'], CODECS_WHY),
+);
+
 const DOM_GLOBALS = ['window', 'document', 'localStorage', 'sessionStorage', 'navigator'].map((name) => ({
   name,
   message: `'${name}' is a browser global; ${SHARED_WHY}`,
@@ -188,6 +204,15 @@ export default defineConfig(
       // The domain returns values and throws DomainError; logging is the caller's business.
       'no-console': 'error',
     },
+  },
+  {
+    files: [`electron/hardware/**/*.${SOURCE_EXT}`],
+    ignores: [`electron/hardware/meters/codecs/**`],
+    rules: { 'no-restricted-imports': HARDWARE_IMPORTS },
+  },
+  {
+    files: [`electron/hardware/meters/codecs/**/*.${SOURCE_EXT}`],
+    rules: { 'no-restricted-imports': CODEC_IMPORTS },
   },
   {
     files: [`shared/**/*.${SOURCE_EXT}`],

@@ -19,7 +19,7 @@
 #      A missing Chromium FAILS step 5; it is never skipped.
 
 # Debian packages the tests need. Adding one is adding one word.
-APT_PACKAGES="sqlite3 poppler-utils zbar-tools chromium fonts-wqy-microhei"
+APT_PACKAGES="sqlite3 poppler-utils zbar-tools chromium fonts-wqy-microhei socat"
 
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

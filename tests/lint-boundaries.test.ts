@@ -190,3 +190,18 @@ describe('rules that apply everywhere', () => {
     expect(await lint('electron/db/x.ts', code)).toEqual([]);
   });
 });
+
+describe('electron/hardware talks to devices only', () => {
+  it('does not reach the database, services or the main process', async () => {
+    const f = await lint('electron/hardware/meters/transport/x.ts', "import { openSqlite } from '../../../db/open-sqlite';\nexport const o = openSqlite;\n");
+    expectOne(f, 'no-restricted-imports', 'electron/hardware talks to devices only');
+  });
+
+  it('keeps the meter codecs pure: no Node builtins, no transport or simulator', async () => {
+    expectOne(await lint('electron/hardware/meters/codecs/x.ts', "import { Socket } from 'node:net';\nexport const s = Socket;\n"),
+      'no-restricted-imports', "Node builtins ('node:*') are not allowed here", 'meter codecs are pure frame code');
+    expectOne(await lint('electron/hardware/meters/codecs/x.ts', "import { Bus } from '../transport/bus';\nexport const b = Bus;\n"),
+      'no-restricted-imports', 'Importing transport/ or sim/ is not allowed here');
+    expect(await lint('electron/hardware/meters/transport/x.ts', "import { Socket } from 'node:net';\nexport const s = Socket;\n")).toEqual([]);
+  });
+});

@@ -11,6 +11,7 @@ import type { Backend } from '../main/composition';
 import { seedDemoHall } from '../demo/seed';
 import { benchImport } from './import-bench';
 import { benchLedgerProperty } from './ledger-property';
+import { benchSweeps } from './sweep-bench';
 import { rendererBundleSize } from './bundle-size';
 import { benchSlip } from '../slips/bench-slip';
 import { benchLookups, benchQuotes, benchSales, benchShiftReport, drawSample } from './contract-bench';
@@ -94,6 +95,7 @@ export async function runBench(options: BenchOptions): Promise<Record<string, un
     Object.assign(figures, await benchSlip());
     Object.assign(figures, rendererBundleSize(process.cwd()));
     Object.assign(figures, await benchLedgerProperty(100_000));
+    Object.assign(figures, await benchSweeps(options.log));
     return figures;
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -7,13 +7,17 @@ import { dbCommands } from './commands/db';
 import { demoCommands } from './commands/demo';
 import { importCommands } from './commands/import';
 import { benchCommand } from './commands/bench';
+import { meterCommands } from './commands/meter';
 import { serveCommand, startCommand } from './commands/start';
+import { simCommands } from './commands/sim';
 import type { Command } from './command';
 
 const COMMANDS: Record<string, Command> = {
   ...dbCommands,
   ...demoCommands,
   ...importCommands,
+  ...meterCommands,
+  ...simCommands,
   bench: benchCommand,
   start: startCommand,
   serve: serveCommand,
