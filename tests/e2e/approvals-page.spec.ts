@@ -15,6 +15,8 @@ import { MoneyPages } from './page-models/money-pages';
 const test = datedTest('2026-10-09T14:00');
 
 test('a reversal approved on the supervisor\'s Approvals page proceeds at the clerk\'s counter', async ({ browser, page, datedHall, login, counter, sale, shift, money }, testInfo) => {
+  // Two browser contexts and a polling approval dialog: allow for a loaded two-core CI machine.
+  test.setTimeout(60_000);
   const meter = datedHall.meter(3);
   const receiptNo = await clerkSellsCash({ login, counter, sale, shift }, datedHall.launchUrl, meter, '60');
 

@@ -1,4 +1,4 @@
-import { Button, Input, InputNumber, Switch } from 'antd';
+import { Button, Input, InputNumber, Spin, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MoneyRulesView } from '../../../shared/contract/money-views';
@@ -30,7 +30,10 @@ function useMoneyRules(onChanged: () => void) {
   const [minutes, setMinutes] = useState(30);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  // The form appears only once the stored rules are in: typing into it earlier would be overwritten by the load.
+  const [loaded, setLoaded] = useState(false);
   const show = (r: MoneyRulesView) => {
+    setLoaded(true);
     setText({ holidayCashPerApproval: yuanPlain(r.holidayCashPerApproval), holidayCashPerCustomer: yuanPlain(r.holidayCashPerCustomer), maxSale: yuanPlain(r.maxSale), drawerLimit: yuanPlain(r.drawerLimit) });
     setBlock(r.blockHolidayCashWhenOverdue);
     setMinutes(r.approvalMinutes);
@@ -47,13 +50,14 @@ function useMoneyRules(onChanged: () => void) {
     if (result.ok) show(result.value);
     onChanged();
   };
-  return { text, setText, block, setBlock, minutes, setMinutes, error, saved, save };
+  return { text, setText, block, setBlock, minutes, setMinutes, error, saved, save, loaded };
 }
 
 /** The money rules (admin): holiday cash limits, largest sale, drawer limit, approval lifetime. */
 export function MoneyRulesPage({ onChanged }: { onChanged: () => void }) {
   const { t } = useTranslation();
-  const { text, setText, block, setBlock, minutes, setMinutes, error, saved, save } = useMoneyRules(onChanged);
+  const { text, setText, block, setBlock, minutes, setMinutes, error, saved, save, loaded } = useMoneyRules(onChanged);
+  if (!loaded) return <div className="page-body" data-testid="rules-page"><Spin data-testid="rules-loading" /><ErrorText testId="rules-error" message={error} /></div>;
   return (
     <div className="page-body" data-testid="rules-page">
       <header className="page-head"><h2>{t('nav.rules')}</h2></header>
