@@ -7,6 +7,7 @@ import { dbCommands } from './commands/db';
 import { demoCommands } from './commands/demo';
 import { importCommands } from './commands/import';
 import { benchCommand } from './commands/bench';
+import { collectCommands } from './commands/collect';
 import { meterCommands } from './commands/meter';
 import { serveCommand, startCommand } from './commands/start';
 import { simCommands } from './commands/sim';
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, Command> = {
   ...importCommands,
   ...meterCommands,
   ...simCommands,
+  ...collectCommands,
   bench: benchCommand,
   start: startCommand,
   serve: serveCommand,

@@ -7,6 +7,7 @@ import type {
   ApprovalDecisionTable, ApprovalTable, ApprovalUseTable, BankDepositTable, CashDropTable, DepositItemTable, DepositObligationTable,
   SaleReversalTable, VoucherDrawTable, VoucherImageTable, VoucherTable,
 } from './schema-money';
+import type { MeterBusTable, MeterReadingTable, MeterWriteEventTable, MeterWriteTable, ReadSweepTable } from './schema-meters';
 
 export interface SchemaMigrationTable { version: number; name: string; applied_at: string }
 export interface SettingTable { key: string; value: string }
@@ -98,6 +99,10 @@ export interface MeterTable {
   overdraft: number;
   /** Money the hall holds for this meter; always equal to its customer-credit ledger (db verify). */
   credit_fen: number;
+  /** How it is reached (migration 0070): null for a meter the hall does not talk to. */
+  bus_id: number | null;
+  protocol: string | null;
+  firmware: string | null;
 }
 
 export interface UnitsToDateTable { account_id: number; utility: string; period_key: string; units: number }
@@ -227,4 +232,9 @@ export interface Database {
   cash_drops: CashDropTable;
   bank_deposits: BankDepositTable;
   deposit_items: DepositItemTable;
+  meter_buses: MeterBusTable;
+  read_sweeps: ReadSweepTable;
+  meter_readings: MeterReadingTable;
+  meter_writes: MeterWriteTable;
+  meter_write_events: MeterWriteEventTable;
 }

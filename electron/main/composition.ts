@@ -15,7 +15,12 @@ import { createServices } from './services';
 import type { Services } from './services';
 import { createHandlers } from './handlers';
 import { createDispatcher } from './dispatch';
+import { CollectionScheduler } from '../services/collection-scheduler';
+import type { Timer } from '../services/collection-scheduler';
+import type { SweepOutcome } from '../services/collection-service';
+import type { LinkFactory } from '../hardware/meters/transport/bus-registry';
 import type { Dispatch } from './dispatch';
+import type { ExchangeFor } from '../services/remote-recharge-service';
 
 export const DATABASE_FILE = 'halldesk.sqlite';
 export const SYSTEM_CLOCK: Clock = { now: () => new Date() };
@@ -26,6 +31,18 @@ export interface BackendOptions {
   /** This workstation's counter code, the prefix of its receipt serials. */
   readonly counterCode?: string;
   readonly log?: (error: unknown) => void;
+  /**
+   * Run the reading schedule (issue 5): the desktop app and browser mode ask for it; tests, the CLI's one-shot
+   * commands and benchmarks do not. It starts once an active bus exists (now, or when one is saved).
+   */
+  readonly collect?: boolean | { readonly timer?: Timer; readonly onSweep?: (outcome: SweepOutcome) => void };
+  /** How buses reach their ports and sockets (tests may substitute one). */
+  readonly linkFactory?: LinkFactory;
+  /**
+   * How remote recharges reach a meter (issue 5): meter id → its bus's exchange and driver target. Until it is wired
+   * to the bus registry, remote sales stay 'pending' on the journal (the payment is kept) and nothing is sent.
+   */
+  readonly exchangeFor?: ExchangeFor;
 }
 
 export interface Backend {
@@ -35,6 +52,8 @@ export interface Backend {
   readonly clock: Clock;
   /** Set only on the very first run: the generated password of the `admin` user, to show once. */
   readonly firstAdminPassword: string | null;
+  /** The reading schedule; started only when `collect` was asked for and an active bus exists. */
+  readonly scheduler: CollectionScheduler;
   close(): Promise<void>;
 }
 
@@ -56,9 +75,35 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     await database.close();
     throw error;
   }
-  const services = createServices({ db: database.db, clock, counterCode });
   const log = options.log ?? ((error: unknown) => console.error('[halldesk]', error));
+  const collect = options.collect ?? false;
+  let scheduler: CollectionScheduler | null = null;
+  const startCollecting = () => {
+    if (!collect || !scheduler || scheduler.isStarted) return;
+    void services.meterComm.hasActiveBuses().then((yes) => { if (yes) scheduler?.start(); }, log);
+  };
+  const services = createServices({ db: database.db, clock, counterCode }, {
+    onBusesChanged: startCollecting, ...(options.linkFactory ? { linkFactory: options.linkFactory } : {}),
+  }, options.exchangeFor ? { exchangeFor: options.exchangeFor } : {});
+  scheduler = new CollectionScheduler({
+    clock, collection: services.collection, ...(typeof collect === 'object' && collect.timer ? { timer: collect.timer } : {}),
+    ...(typeof collect === 'object' && collect.onSweep ? { onSweep: collect.onSweep } : {}),
+    log: (message, detail) => (detail === undefined ? console.log(`[halldesk] ${message}`) : log(detail)),
+  });
   const dispatch = createDispatcher(createHandlers(services), services.sessions, clock, log);
   const firstAdminPassword = await services.users.ensureFirstAdmin();
-  return { dispatch, services, database, clock, firstAdminPassword, close: () => database.close() };
+  if (collect && await services.meterComm.hasActiveBuses()) scheduler.start();
+  const running = scheduler;
+  // Remote recharges left open by a crash or a timeout: settled against the meters' purchase counts.
+  const reconciling = services.recharges.reconcile().catch(log);
+  return {
+    dispatch, services, database, clock, firstAdminPassword, scheduler: running,
+    async close() {
+      await reconciling;
+      running.stop();
+      await services.collection.idle();
+      await services.meterComm.close();
+      await database.close();
+    },
+  };
 }

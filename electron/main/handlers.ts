@@ -73,5 +73,15 @@ export function createHandlers(s: Services): Handlers {
     'deposits.pendingPdf': (_i, ctx) => s.registers.pendingDeposits(actorOf(ctx), ctx.language),
     'settings.moneyRules': () => s.moneyRules.get(),
     'settings.setMoneyRules': (i, ctx) => s.moneyRules.set(actorOf(ctx), i),
+    'recharges.pending': () => s.recharges.pending(),
+    'recharges.retry': (i, ctx) => s.recharges.retry(actorOf(ctx), i.writeId),
+
+    'buses.list': () => s.meterComm.list(),
+    'buses.save': (i, ctx) => s.meterComm.save(actorOf(ctx), i),
+    'buses.test': (i) => s.meterComm.test(i),
+    'meters.setComm': (i, ctx) => s.meterComm.setComm(actorOf(ctx), i),
+    'readings.sweep': (i, ctx) => s.collection.manual(actorOf(ctx), i.busId),
+    'readings.board': () => s.collection.board(),
+    'readings.ofMeter': (i) => s.collection.ofMeter(i.meterId, i.limit),
   };
 }

@@ -18,11 +18,19 @@ import { createRegistersService } from '../services/registers-service';
 import { createReversalsService } from '../services/reversals-service';
 import { createVouchersService } from '../services/vouchers-service';
 import type { ServiceDeps } from '../services/deps';
+import { createRemoteRechargeService } from '../services/remote-recharge-service';
+import type { ExchangeFor } from '../services/remote-recharge-service';
+import { createMeterCommService } from '../services/meter-comm-service';
+import type { MeterCommOptions } from '../services/meter-comm-service';
+import { createCollectionService } from '../services/collection-service';
 
 /** Every service of the backend, built from the same dependencies. */
-export function createServices(deps: ServiceDeps) {
+export function createServices(deps: ServiceDeps, meterComm: MeterCommOptions = {}, ports: { readonly exchangeFor?: ExchangeFor } = {}) {
   const sessions = new SessionStore();
   const auth = createAuthService(deps, sessions);
+  const comm = createMeterCommService(deps, meterComm);
+  // Remote recharges reach their meters through the configured buses unless a caller (a test) substitutes a port.
+  const recharges = createRemoteRechargeService(deps, ports.exchangeFor ?? ((meterId) => comm.linkOfMeter(meterId)));
   return {
     sessions,
     auth,
@@ -39,11 +47,14 @@ export function createServices(deps: ServiceDeps) {
     accounts: createAccountsService(deps),
     closeAccount: createCloseAccountService(deps),
     tariffs: createTariffsService(deps),
-    sales: createSalesService(deps),
+    sales: createSalesService(deps, { deliver: (writeId) => recharges.deliver(writeId) }),
+    recharges,
     shifts: createShiftsService(deps),
     slips: createSlipsService(deps),
     calendar: createCalendarService(deps),
     audit: createAuditService(deps),
+    meterComm: comm,
+    collection: createCollectionService(deps, comm),
   };
 }
 

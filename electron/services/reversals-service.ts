@@ -17,6 +17,7 @@ import { allocateReceiptNo } from '../db/repositories/receipts-repository';
 import { findReversal, findReversalByKey, insertReversal, latestStandingSaleOfMeter, reversalOfSale } from '../db/repositories/reversals-repository';
 import type { ReversalRow } from '../db/repositories/reversals-repository';
 import { findSale } from '../db/repositories/sales-repository';
+import { appendWriteEvent, eventsOfWrite, writeOfSale } from '../db/repositories/meter-writes-repository';
 import type { SaleRow } from '../db/repositories/sales-repository';
 import { openShiftOf } from '../db/repositories/shifts-repository';
 import { drawVoucher } from '../db/repositories/vouchers-repository';
@@ -55,6 +56,21 @@ async function meterAfterReversal(db: Db, sale: SaleRow) {
   return { meter, credit, remaining, overdraft: Number(meter.overdraft) + Number(sale.overdraft_recovered) };
 }
 
+/**
+ * A remote recharge (issue 5): refused once the meter has it (verified, completed, or a failure that read the
+ * count on the meter) — a reversal the meter has already consumed is refused — and while it is 'sent' and not
+ * confirmed either way. A pending or failed write is voided by the reversal, in its transaction.
+ */
+async function remoteWriteToVoid(db: Db, sale: SaleRow): Promise<number | null> {
+  const write = await writeOfSale(db, Number(sale.id));
+  if (!write) return null;
+  const last = (await eventsOfWrite(db, Number(write.id))).at(-1);
+  const state = last?.state ?? 'pending';
+  if (state === 'verified' || state === 'completed' || (state === 'failed' && last?.detail['meterHasIt'] === true)) throw new DomainError('reversal-consumed');
+  if (state === 'sent') throw new DomainError('reversal-recharge-in-flight');
+  return state === 'voided' ? null : Number(write.id);
+}
+
 async function refuseIfReversed(db: Db, sale: SaleRow): Promise<void> {
   if (await reversalOfSale(db, Number(sale.id))) throw new DomainError('sale-already-reversed', { receiptNo: sale.receipt_no });
 }
@@ -75,6 +91,7 @@ export function createReversalsService(deps: ServiceDeps) {
       const sale = found(await findSale(trx, input.saleId), 'sale');
       await refuseIfReversed(trx, sale);
       const after = await meterAfterReversal(trx, sale);
+      const voidWrite = await remoteWriteToVoid(trx, sale);
       const shift = sale.payment_method === 'cash' ? await requireOpenShift(trx, actor) : await openShiftOf(trx, actor.userId);
       const now = deps.clock.now();
       const at = now.toISOString();
@@ -93,6 +110,7 @@ export function createReversalsService(deps: ServiceDeps) {
         approval_id: input.approvalId, reason: input.reason, clerk_id: actor.userId, shift_id: shift ? Number(shift.id) : null,
         counter_code: deps.counterCode, amount_fen: Number(sale.payable_fen), business_date: businessDate(now), created_at: at,
       });
+      if (voidWrite !== null) await appendWriteEvent(trx, voidWrite, 'voided', at, { reversalId: id, reversalReceiptNo: receiptNo });
       const view = reversalView(found(await findReversal(trx, id), 'reversal'), false);
       await appendAudit(trx, { at, userId: actor.userId, action: 'sale.reverse', entity: 'sale', entityId: Number(sale.id), after: view });
       return view;

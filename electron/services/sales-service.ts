@@ -12,6 +12,8 @@ import { findMeter, setMeterState } from '../db/repositories/meters-repository';
 import { allocateReceiptNo } from '../db/repositories/receipts-repository';
 import { findSale, findSaleByKey, findSaleByReceipt, insertSale } from '../db/repositories/sales-repository';
 import { reversalOfSale } from '../db/repositories/reversals-repository';
+import { writeOfSale, writeState } from '../db/repositories/meter-writes-repository';
+import { isRemoteRecharge, recordRemoteRecharge } from './remote-recharge-service';
 import { applyPayment, cashRuleFor, planPayment } from './payment-rules';
 import type { PaymentRequest } from './payment-rules';
 import type { SaleRow } from '../db/repositories/sales-repository';
@@ -76,7 +78,7 @@ function quoteView(meterId: number, versionId: number, q: Quote): QuoteView {
   };
 }
 
-export function saleView(row: SaleRow, replayed: boolean, reversal: SaleView['reversal'] = null): SaleView {
+export function saleView(row: SaleRow, replayed: boolean, reversal: SaleView['reversal'] = null, delivery: SaleView['delivery'] = null): SaleView {
   const segments = JSON.parse(row.segments) as TierSegmentView[];
   const n = (v: number) => Number(v);
   return {
@@ -88,7 +90,7 @@ export function saleView(row: SaleRow, replayed: boolean, reversal: SaleView['re
     overdraftRecovered: n(row.overdraft_recovered), meterRemainingAfter: n(row.meter_remaining_after), tendered: n(row.tendered_fen), change: n(row.change_fen),
     createdAt: row.created_at, businessDate: row.business_date, replayed,
     paymentMethod: row.payment_method as PaymentMethod, voucherId: row.voucher_id === null ? null : n(row.voucher_id),
-    approvalId: row.approval_id === null ? null : n(row.approval_id), reversal,
+    approvalId: row.approval_id === null ? null : n(row.approval_id), reversal, delivery,
   };
 }
 
@@ -96,7 +98,9 @@ export function saleView(row: SaleRow, replayed: boolean, reversal: SaleView['re
 export async function loadSaleView(db: Db, saleId: number, replayed = false): Promise<SaleView> {
   const row = found(await findSale(db, saleId), 'sale');
   const reversal = await reversalOfSale(db, saleId);
-  return saleView(row, replayed, reversal ? { id: Number(reversal.id), receiptNo: reversal.receipt_no, at: reversal.created_at } : null);
+  const write = await writeOfSale(db, saleId);
+  const delivery = write ? { state: await writeState(db, Number(write.id)), writeId: Number(write.id) } : null;
+  return saleView(row, replayed, reversal ? { id: Number(reversal.id), receiptNo: reversal.receipt_no, at: reversal.created_at } : null, delivery);
 }
 
 /** The same request (meter, what was asked, tender) always hashes the same, so a retry can be told from a clash. */
@@ -109,7 +113,12 @@ export function requestHash(input: { meterId: number; request: SaleRequest | Req
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-export function createSalesService(deps: ServiceDeps) {
+/** After a remote sale commits: deliver its meter write (remote-recharge-service.ts); never throws for the device. */
+export interface SaleHooks {
+  readonly deliver?: (writeId: number) => Promise<unknown>;
+}
+
+export function createSalesService(deps: ServiceDeps, hooks: SaleHooks = {}) {
   async function replayOrNull(db: Db, input: ContractInput<'sales.sell'>): Promise<SaleView | null> {
     const existing = await findSaleByKey(db, input.idempotencyKey);
     if (!existing) return null;
@@ -122,6 +131,14 @@ export function createSalesService(deps: ServiceDeps) {
    * remaining, units-to-date, a gapless receipt serial and the audit record land together or not at all.
    */
   async function sell(actor: Actor, input: ContractInput<'sales.sell'>): Promise<SaleView> {
+    const view = await sellInTransaction(actor, input);
+    // The payment and the intent are committed; now the meter (a retry of the same key delivers again).
+    if (!view.delivery || !hooks.deliver || view.delivery.state === 'completed' || view.delivery.state === 'voided') return view;
+    await hooks.deliver(view.delivery.writeId);
+    return loadSaleView(deps.db, view.id, view.replayed);
+  }
+
+  function sellInTransaction(actor: Actor, input: ContractInput<'sales.sell'>): Promise<SaleView> {
     return inTransaction(deps, async (trx) => {
       const replay = await replayOrNull(trx, input);
       if (replay) return replay;
@@ -155,7 +172,9 @@ export function createSalesService(deps: ServiceDeps) {
       });
       // Only energy sales move the tier: a money meter applies its own tiers to what it is credited.
       if (meter.credit_kind === 'energy') await addUnitsToDate(trx, { accountId: account.id, utility: meter.utility as Utility, periodKey: period }, quote.units);
-      const view = saleView(found(await findSale(trx, saleId), 'sale'), false);
+      // A networked meter is credited remotely: the intent commits with the payment (issue 5, remote recharge).
+      const writeId = isRemoteRecharge(meter) ? await recordRemoteRecharge(trx, { saleId, meterId: meter.id, amount: quote.creditedToMeter, at }) : null;
+      const view = saleView(found(await findSale(trx, saleId), 'sale'), false, null, writeId === null ? null : { state: 'pending', writeId });
       await appendAudit(trx, { at, userId: actor.userId, action: 'sale.create', entity: 'sale', entityId: saleId, after: view });
       return view;
     });

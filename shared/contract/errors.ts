@@ -19,7 +19,10 @@ export const ERROR_CODES = [
   'approval-self', 'approval-not-supervisor', 'approval-not-pending', 'approval-expired', 'approval-rejected', 'approval-used',
   'approval-mismatch', 'approval-required',
   'sale-already-reversed', 'reversal-not-latest', 'reversal-consumed',
+  'reversal-recharge-in-flight',
   'deposit-amount-mismatch', 'deposit-slip-duplicate', 'deposit-item-unavailable', 'deposit-date-future',
+  'bus-code-taken', 'bus-endpoint-invalid', 'bus-inactive', 'bus-has-no-meters', 'meter-not-on-bus', 'meter-address-invalid',
+  'meter-no-register-map', 'nothing-to-read', 'sweep-running',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

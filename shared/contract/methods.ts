@@ -7,6 +7,10 @@ import { z } from 'zod';
 import * as f from './fields';
 import type { Role } from '../vocabulary';
 import { moneyContract, settlement } from './money-methods';
+import { rechargeContract } from './recharge-methods';
+import type { RechargeView } from './recharge-views';
+import { meterContract } from './meter-methods';
+import type { BusTestView, BusView, MeterCommView, MeterReadingsView, ReadingBoardView, SweepView } from './meter-views';
 import type {
   ApprovalView, CashDropView, CashRuleView, DepositView, DocumentView, DrawerView, MoneyRulesView, PendingDepositsView, ReversalView,
   VoucherDetailView, VoucherImageView, VoucherView,
@@ -126,6 +130,8 @@ export const contract = {
   'calendar.warnings': { access: [...SUPERVISOR, ...ADMIN], input: f.empty },
 
   ...moneyContract,
+  ...rechargeContract,
+  ...meterContract,
 
   'audit.list': { access: [...SUPERVISOR, ...ADMIN], input: z.object({ entity: f.text(40).optional(), entityId: f.text(40).optional(), limit: z.number().int().min(1).max(500).optional() }).strict() },
 } as const satisfies Record<string, { access: Access; input: z.ZodType }>;
@@ -186,6 +192,15 @@ export interface ContractOutputs {
   'deposits.pendingPdf': DocumentView;
   'settings.moneyRules': MoneyRulesView;
   'settings.setMoneyRules': MoneyRulesView;
+  'recharges.pending': readonly RechargeView[];
+  'recharges.retry': RechargeView;
+  'buses.list': readonly BusView[];
+  'buses.save': BusView;
+  'buses.test': BusTestView;
+  'meters.setComm': MeterCommView;
+  'readings.sweep': SweepView;
+  'readings.board': ReadingBoardView;
+  'readings.ofMeter': MeterReadingsView;
 }
 
 export type ContractOutput<M extends MethodName> = ContractOutputs[M];

@@ -3,6 +3,7 @@
  * 1/10000 yuan, times ISO-8601 UTC, business dates YYYY-MM-DD (Beijing).
  */
 import type { CreditKind, CreditVia, CustomerCategory, PaymentMethod, Role, Settlement, TierPeriod, Utility } from '../vocabulary';
+import type { MeterWriteStateCode } from './recharge-views';
 
 export interface UserView {
   readonly id: number;
@@ -144,6 +145,8 @@ export interface SaleView extends QuoteView {
   readonly approvalId: number | null;
   /** The compensating reversal (冲正), if any: the sale itself is never changed. */
   readonly reversal: { readonly id: number; readonly receiptNo: string; readonly at: string } | null;
+  /** A remote recharge's delivery to the meter (issue 5): its journal state; null for a sale credited by card or hall-kept. */
+  readonly delivery: { readonly state: MeterWriteStateCode; readonly writeId: number } | null;
   /** True when this answer is the stored result of an earlier call with the same idempotency key. */
   readonly replayed: boolean;
 }

@@ -8,6 +8,7 @@ import { KINDS, SPECS } from '../support/bad-input-table';
 import type { BadFixture, Case, Caller, MethodSpec } from '../support/bad-input-table';
 import { MONEY_SPECS, isExtraCaller } from '../support/bad-input-money';
 import { buildMoneyState, expireApprovals } from '../support/bad-input-money-fixture';
+import { buildMeterState } from '../support/bad-input-meters';
 import { contract, METHOD_NAMES } from '../../shared/contract/methods';
 import type { MethodName } from '../../shared/contract/methods';
 import { ROLES } from '../../shared/vocabulary';
@@ -35,9 +36,10 @@ beforeAll(async () => {
   for (let i = 0; i < 5; i += 1) await base.call('auth.login', { username: 'locked.one', password: `nope${i}` });
   const today = await base.ok('tariffs.create', { code: 'TODAY-E', name: '今日', utility: 'electricity', category: 'residential', period: 'none', effectiveFrom: '2026-06-15', tiers: [{ uptoUnits: null, price: 5000 }] }, sessions.admin);
   const money = await buildMoneyState(base, expired);
+  const meters = await buildMeterState(base);
   fx = Object.assign(base, {
     closedAccount: closed.id, closedMeter: closed.meters[0]!.id, removedMeter: moved.meters[0]!.id, removedMeterAccount: moved.id,
-    cappedMeter: capped.meters[0]!.id, saleId: sale.id, saleKey, clerk1Shift: shift.id, todayTariff: today.id, ...money,
+    cappedMeter: capped.meters[0]!.id, saleId: sale.id, saleKey, clerk1Shift: shift.id, todayTariff: today.id, ...money, ...meters,
   });
 });
 afterAll(async () => { await fx.close(); });

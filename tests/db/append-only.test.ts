@@ -20,6 +20,9 @@ const APPEND_ONLY = {
   cash_drops: ['amount_fen', 'amount_fen + 1'],
   bank_deposits: ['amount_fen', 'amount_fen + 1'],
   deposit_items: ['amount_fen', 'amount_fen + 1'],
+  meter_readings: ['total', 'total + 1'],
+  meter_writes: ['amount', 'amount + 1'],
+  meter_write_events: ['state', "'completed'"],
 } as const;
 
 /** Vouchers: everything is fixed but `used_fen`, the one counter sales and reversals move. */
@@ -60,6 +63,15 @@ beforeAll(async () => {
   const obligationIds = pending.obligations.map((o) => o.id);
   expect(obligationIds).toHaveLength(1);
   await fx.ok('deposits.record', { bank: '中国银行', slipRef: 'SLIP-0001', amount: 6_000, depositDate: '2026-06-13', obligationIds, dropIds: [drop.id] }, sessions.clerk1);
+  // A collected reading (the sweeps themselves run against the simulator in tests/contract/meters-collection.test.ts).
+  fx.raw.prepare("insert into meter_readings (meter_id, read_at, total, quality) values (?, '2026-06-13T02:00:00.000Z', 12345, 'good')").run(fx.meters.energy);
+  // A remote sale on a networked meter: its write and 'pending' event (no meter port here, so nothing is sent).
+  const remote = await fx.openAccount([fx.newMeter('money', { creditVia: 'remote', cardNo: null, commAddress: '1' })]);
+  const busId = fx.raw.prepare(`insert into meter_buses (code, name, kind, endpoint, baud_rate, data_bits, parity, stop_bits, created_at)
+    values ('GW-1', '网关', 'tcp-raw', '127.0.0.1:4196', 9600, 8, 'none', 1, '2026-06-13T02:00:00.000Z')`).run().lastInsertRowid;
+  fx.raw.prepare("update meters set bus_id = ?, protocol = 'modbus' where id = ?").run(busId, remote.meters[0]!.id);
+  const remoteSale = await fx.ok('sales.sell', { meterId: remote.meters[0]!.id, request: { mode: 'money', amount: 2_000 }, tendered: 2_000, idempotencyKey: fx.key() }, sessions.clerk1);
+  expect(remoteSale.delivery?.state).toBe('pending');
   // An unreferenced voucher too: no draw, no image, no sale points at it.
   await fx.ok('vouchers.register', {
     bank: '中国银行', payerAccount: '6217-0000-0002', referenceNo: 'REF-0002', payer: '付款单位', amount: 5_000, valueDate: '2026-06-12', accountId: null,

@@ -41,6 +41,11 @@ const ADDS: Record<number, string[]> = {
       'bank_deposits', 'deposit_items'].flatMap((t) => [`trigger:${t}_no_update`, `trigger:${t}_no_delete`]),
     'trigger:vouchers_fixed', 'trigger:vouchers_no_delete',
   ],
+  70: ['table:meter_buses', 'index:meters_bus'],
+  80: ['table:read_sweeps', 'table:meter_readings', 'index:meter_readings_meter_time', 'index:meter_readings_sweep',
+    'trigger:meter_readings_no_update', 'trigger:meter_readings_no_delete'],
+  90: ['table:meter_writes', 'table:meter_write_events', 'index:meter_writes_meter', 'index:meter_write_events_write',
+    ...['meter_writes', 'meter_write_events'].flatMap((t) => [`trigger:${t}_no_update`, `trigger:${t}_no_delete`])],
 };
 
 const handles: SqliteHandle[] = [];
@@ -217,7 +222,7 @@ describe('a database with sales made at schema 50', () => {
     const insertBook = (book: string) => handle.raw.prepare("insert into ledger_entries (txn_ref, book, amount_fen, created_at) values ('T-1', ?, 0, '2026-06-15T02:00:00.000Z')").run(book);
     expect(() => insertBook('bank')).toThrow(/CHECK constraint failed/);
 
-    expect(await migrate(handle.db, 'sqlite', now)).toEqual({ from: 50, to: LATEST_SCHEMA_VERSION, applied: ['60-money-discipline'] });
+    expect(await migrate(handle.db, 'sqlite', now)).toEqual({ from: 50, to: LATEST_SCHEMA_VERSION, applied: ['60-money-discipline', '70-meter-comm', '80-readings', '90-meter-writes'] });
     expect(ledger(handle)).toEqual(rows);
     expect(sales(handle)).toEqual(soldBefore);
     expect(handle.raw.prepare("select count(*) from sales where voucher_id is not null or approval_id is not null").pluck().get()).toBe(0);

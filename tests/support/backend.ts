@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackend } from '../../electron/main/composition';
-import type { Backend } from '../../electron/main/composition';
+import type { Backend, BackendOptions } from '../../electron/main/composition';
 import type { Clock } from '../../electron/domain/time/business-time';
 import type { ContractInput, ContractOutput, MethodName } from '../../shared/contract/methods';
 import type { AccountView } from '../../shared/contract/views';
@@ -33,7 +33,8 @@ export const TABLES = [
   'users', 'customers', 'premises', 'accounts', 'meters', 'tariffs', 'tariff_versions', 'tariff_tiers', 'units_to_date',
   'shifts', 'receipt_sequences', 'sales', 'ledger_entries', 'account_events', 'audit_log', 'calendar_years', 'calendar_days',
   'vouchers', 'voucher_images', 'voucher_draws', 'approvals', 'approval_decisions', 'approval_uses', 'sale_reversals',
-  'deposit_obligations', 'cash_drops', 'bank_deposits', 'deposit_items',
+  'deposit_obligations', 'cash_drops', 'bank_deposits', 'deposit_items', 'meter_buses', 'read_sweeps', 'meter_readings',
+  'meter_writes', 'meter_write_events',
 ] as const;
 export type Table = (typeof TABLES)[number];
 export type Counts = Record<Table, number>;
@@ -101,11 +102,13 @@ export function countRows(raw: Backend['database']['raw']): Counts {
   return counts;
 }
 
-export async function buildBackend(options: { at?: string } = {}): Promise<Fixture> {
+export async function buildBackend(options: { at?: string; exchangeFor?: BackendOptions['exchangeFor'] } = {}): Promise<Fixture> {
   const dataDir = await mkdtemp(join(tmpdir(), 'halldesk-test-'));
   const clock = new FakeClock(options.at ?? START);
   const logged: unknown[] = [];
-  const backend = await createBackend({ dataDir, clock, counterCode: 'A01', log: (error) => logged.push(error) });
+  const backend = await createBackend({
+    dataDir, clock, counterCode: 'A01', log: (error) => logged.push(error), ...(options.exchangeFor ? { exchangeFor: options.exchangeFor } : {}),
+  });
   let serial = 0;
   const next = () => ++serial;
 

@@ -8,11 +8,14 @@ import { ELECTRICITY_TIERS } from './backend';
 import type { Fixture, Who } from './backend';
 import { CLOSE_MONEY_CASES, MONEY_KINDS, MONEY_SPECS, SELL_MONEY_CASES, closeInput } from './bad-input-money';
 import type { ExtraCaller, MoneyFixture } from './bad-input-money';
+import { RECHARGE_SPECS } from './bad-input-recharge';
+import { METER_KINDS, METER_SPECS } from './bad-input-meters';
+import type { MeterFixture } from './bad-input-meters';
 import type { ErrorCode } from '../../shared/contract/errors';
 import type { MethodName } from '../../shared/contract/methods';
 
 /** The fixture state the semantic cases refer to (built by the test's beforeAll). */
-export interface BadFixture extends Fixture, MoneyFixture {
+export interface BadFixture extends Fixture, MoneyFixture, MeterFixture {
   readonly closedAccount: number;
   readonly closedMeter: number;
   readonly removedMeter: number;
@@ -80,6 +83,7 @@ export const KINDS = {
   year: () => [1999, 2101, 2026.5, NaN, Infinity, '2026', null],
   calendarDays: (valid: unknown) => [[], repeat(first(valid), 367), null, {}, [null]],
   ...MONEY_KINDS,
+  ...METER_KINDS,
 } satisfies Record<string, (valid: unknown) => unknown[]>;
 
 export type Kind = keyof typeof KINDS;
@@ -334,4 +338,6 @@ export const SPECS: Record<MethodName, MethodSpec> = {
     fields: [['entity', 'optionalText40', 'optional'], ['entityId', 'optionalText40', 'optional'], ['limit', 'limit500', 'optional']],
   },
   ...MONEY_SPECS,
+  ...RECHARGE_SPECS,
+  ...METER_SPECS,
 };

@@ -31,7 +31,7 @@ function waitForSignal(): Promise<void> {
 
 async function runBrowserMode(dataDir: string, port: number, counter: string | undefined): Promise<number> {
   ensureBuilt('build:renderer', join(RENDERER_DIR, 'index.html'));
-  const backend = await createBackend({ dataDir, counterCode: counter });
+  const backend = await createBackend({ dataDir, counterCode: counter, collect: true });
   const demo = await ensureDemoHall(backend);
   const server = await startBrowserServer({ dispatch: backend.dispatch, port, staticDir: RENDERER_DIR });
   console.log(`HallDesk data: ${dataDir}`);

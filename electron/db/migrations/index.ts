@@ -8,7 +8,10 @@ import { m0030Audit } from './0030-audit';
 import { m0040AuditChain } from './0040-audit-chain';
 import { m0050HolidayCalendar } from './0050-holiday-calendar';
 import { m0060MoneyDiscipline } from './0060-money-discipline';
+import { m0070MeterComm } from './0070-meter-comm';
+import { m0080Readings } from './0080-readings';
+import { m0090MeterWrites } from './0090-meter-writes';
 import type { Migration } from './dialect';
 
-export const MIGRATIONS: readonly Migration[] = [m0010Core, m0020SalesLedger, m0030Audit, m0040AuditChain, m0050HolidayCalendar, m0060MoneyDiscipline];
+export const MIGRATIONS: readonly Migration[] = [m0010Core, m0020SalesLedger, m0030Audit, m0040AuditChain, m0050HolidayCalendar, m0060MoneyDiscipline, m0070MeterComm, m0080Readings, m0090MeterWrites];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -12,6 +12,8 @@
  *                the baud rate enforced, named faults
  */
 
+import type { ReadingValuesView } from '../../../shared/contract/meter-views';
+
 export type MeterProtocol = 'modbus' | 'dlt645' | 'cjt188';
 
 /** Why a frame exchange failed, as a code the CLI and the reading board print and translate. */
@@ -82,18 +84,12 @@ export interface ExchangeOptions {
  */
 export type Exchange = (request: Uint8Array, frameLength: FrameLength, options?: ExchangeOptions) => Promise<Uint8Array>;
 
-/** What a read of a meter tells, whatever the protocol; null where the protocol or model has no such value. */
-export interface MeterReading {
-  /** Total energy (0.01 kWh) or total volume (0.01 m³). */
-  readonly total: number | null;
-  /** Prepaid remaining amount in fen (money meters), or remaining units in 0.01 units (energy meters). */
-  readonly remaining: number | null;
-  readonly overdraft: number | null;
-  readonly purchaseCount: number | null;
-  readonly relay: 'closed' | 'open' | null;
-  readonly valve: 'open' | 'closed' | 'unknown' | null;
-  /** Named status bits as the protocol defines them (arrears, alarm1, fault, battery-low…). */
-  readonly flags: readonly string[];
+/**
+ * What a read of a meter tells, whatever the protocol; null where the protocol or model has no such value. The
+ * values are the contract's ReadingValuesView (total in 0.01 kWh or 0.01 m³, remaining in fen for money meters or
+ * 0.01 units for energy meters, named status flags), plus the raw extras.
+ */
+export interface MeterReading extends ReadingValuesView {
   /** Raw extra values by name (voltage, current, power…), in the protocol's documented units. */
   readonly extra: Readonly<Record<string, number>>;
 }

@@ -47,6 +47,14 @@ export interface BusStats {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
+/**
+ * Waits until `now()` reaches `target`: Node's timers have millisecond granularity and may fire a fraction of a
+ * millisecond early, and a simulated byte must never arrive before the wire could have carried it.
+ */
+async function sleepUntil(target: number, now: () => number): Promise<void> {
+  while (now() < target) await sleep(Math.max(1, Math.ceil(target - now())));
+}
+
 interface Planned {
   readonly echo: Uint8Array | null;
   readonly reply: Uint8Array | null;
@@ -119,7 +127,7 @@ export class SimBus<M extends SimMeterLike = SimMeterLike, R = unknown> {
   private async run(frame: Uint8Array, emit: Emit, arrivedAt: number): Promise<void> {
     const start = Math.max(arrivedAt, this.lineFreeAt);
     const requestDone = start + wireTimeMs(this.line, frame.length);
-    await sleep(requestDone - this.now());
+    await sleepUntil(requestDone, () => this.now());
     this.stats.requests++;
     const planned = this.plan(frame);
     if (planned.echo) emit(planned.echo);
@@ -138,7 +146,7 @@ export class SimBus<M extends SimMeterLike = SimMeterLike, R = unknown> {
     const chunk = this.chunkBytes > 0 ? this.chunkBytes : reply.length;
     for (let offset = 0; offset < reply.length; offset += chunk) {
       const end = Math.min(reply.length, offset + chunk);
-      await sleep(startAt + wireTimeMs(this.line, end) - this.now());
+      await sleepUntil(startAt + wireTimeMs(this.line, end), () => this.now());
       emit(reply.subarray(offset, end));
     }
   }
