@@ -4,12 +4,13 @@ import { MoneyRulesPage } from '../admin/MoneyRulesPage';
 import { ApprovalsPage } from '../approval/ApprovalsPage';
 import type { CounterModel } from '../counter/useCounter';
 import { DepositsPage } from '../deposits/DepositsPage';
+import { MetersPage } from '../meters/MetersPage';
 import { ReversalPage } from '../reversal/ReversalPage';
 import { VouchersPage } from '../vouchers/VouchersPage';
 import type { PageName } from './pages';
 
 /** The page the menu (or Alt+digit) opened, instead of the counter's two columns. */
-export function PageView({ page, model }: { page: Exclude<PageName, 'counter'>; session: SessionView; model: CounterModel }) {
+export function PageView({ page, session, model }: { page: Exclude<PageName, 'counter'>; session: SessionView; model: CounterModel }) {
   const refresh = () => {
     void model.money.reload();
     void model.drawer.reload();
@@ -22,5 +23,6 @@ export function PageView({ page, model }: { page: Exclude<PageName, 'counter'>; 
     case 'reversal': return <ReversalPage onReversed={refresh} />;
     case 'calendar': return <CalendarPage today={today} warnings={model.money.warnings} onChanged={refresh} />;
     case 'rules': return <MoneyRulesPage onChanged={refresh} />;
+    case 'meters': return <MetersPage role={session.user.role} />;
   }
 }

@@ -5,9 +5,9 @@ const key = (code: string, altKey = true) => ({ code, altKey, ctrlKey: false, me
 
 describe('pages', () => {
   it('each role sees its own pages', () => {
-    expect(pagesFor('clerk')).toEqual(['counter', 'vouchers', 'deposits', 'reversal']);
-    expect(pagesFor('supervisor')).toEqual(['counter', 'vouchers', 'deposits', 'approvals', 'reversal']);
-    expect(pagesFor('admin')).toEqual(['counter', 'vouchers', 'deposits', 'calendar', 'rules']);
+    expect(pagesFor('clerk')).toEqual(['counter', 'vouchers', 'deposits', 'reversal', 'meters']);
+    expect(pagesFor('supervisor')).toEqual(['counter', 'vouchers', 'deposits', 'approvals', 'reversal', 'meters']);
+    expect(pagesFor('admin')).toEqual(['counter', 'vouchers', 'deposits', 'calendar', 'rules', 'meters']);
   });
 
   it('Alt+digit opens a page the role may see, by its fixed position', () => {
@@ -18,5 +18,7 @@ describe('pages', () => {
     expect(pageForKey(key('Digit4'), 'supervisor')).toBe('approvals');
     expect(pageForKey(key('Digit3', false), 'clerk')).toBeNull();
     expect(pageForKey(key('KeyA'), 'clerk')).toBeNull();
+    expect(shortcutOf('meters')).toBe('Alt+8');
+    expect(pageForKey(key('Digit8'), 'clerk')).toBe('meters');
   });
 });

@@ -1,7 +1,7 @@
 /** The pages reachable from the counter screen, who may open them, and their Alt+digit shortcut (by position). */
 import type { Role } from '../../../shared/vocabulary';
 
-export const PAGES = ['counter', 'vouchers', 'deposits', 'approvals', 'reversal', 'calendar', 'rules'] as const;
+export const PAGES = ['counter', 'vouchers', 'deposits', 'approvals', 'reversal', 'calendar', 'rules', 'meters'] as const;
 export type PageName = (typeof PAGES)[number];
 
 const ALL: readonly Role[] = ['clerk', 'supervisor', 'admin'];
@@ -13,6 +13,7 @@ const ACCESS: Record<PageName, readonly Role[]> = {
   reversal: ['clerk', 'supervisor'],
   calendar: ['admin'],
   rules: ['admin'],
+  meters: ALL,
 };
 
 export function pagesFor(role: Role): readonly PageName[] {

@@ -1,9 +1,10 @@
-import { Button, Result } from 'antd';
+import { Button, Result, Tag } from 'antd';
 import PrinterOutlined from '@ant-design/icons/PrinterOutlined';
 import { useTranslation } from 'react-i18next';
 import type { MeterView, SaleView } from '../../../shared/contract/views';
 import { ErrorText } from '../components/ErrorText';
 import { useFocus } from '../keys/focus';
+import { DELIVERY_COLOR } from '../meters/delivery';
 import { remainingText, unitsText, yuan } from '../money/format';
 import type { SlipModel } from './useSlip';
 
@@ -32,6 +33,12 @@ export function SaleResult({ sale, meter, slip, onNext }: { sale: SaleView; mete
         <Line label={t('result.change')} value={yuan(sale.change)} testId="sale-change" big />
         <Line label={t('quote.remainingAfter')} value={remainingText(sale.meterRemainingAfter, sale.creditKind, utility)} />
         <Line label={t('quote.creditAfter')} value={yuan(sale.creditAfter)} />
+        {sale.delivery && (
+          <div className="result-line">
+            <span className="result-label">{t('result.delivery')}</span>
+            <Tag color={DELIVERY_COLOR[sale.delivery.state]} data-testid="sale-delivery" data-state={sale.delivery.state}>{t(`delivery.${sale.delivery.state}`)}</Tag>
+          </div>
+        )}
       </div>
       <div className="result-actions">
         <Button data-testid="print-slip" size="large" icon={<PrinterOutlined />} loading={slip.busy} onClick={() => void slip.print(sale.id)}>

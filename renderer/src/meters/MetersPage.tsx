@@ -1,0 +1,46 @@
+import { Tabs } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Role } from '../../../shared/vocabulary';
+import { useApi } from '../api/ApiContext';
+import { BoardPanel } from './BoardPanel';
+import { BusesPanel } from './BusesPanel';
+import { CommForm } from './CommForm';
+import { RechargesPanel } from './RechargesPanel';
+import { useBoard } from './useBoard';
+import { useBuses } from './useBuses';
+
+type Tab = 'board' | 'buses' | 'recharges';
+
+/** Meters (Alt+8): the read-completeness board, bus settings and meter communication, open remote recharges. */
+export function MetersPage({ role }: { role: Role }) {
+  const { t } = useTranslation();
+  const client = useApi();
+  const board = useBoard(client);
+  const buses = useBuses(client, () => void board.load());
+  const [tab, setTab] = useState<Tab>('board');
+  const [commMeterNo, setCommMeterNo] = useState('');
+  const isAdmin = role === 'admin';
+  const openComm = (meterNo: string) => {
+    setCommMeterNo(meterNo);
+    setTab('buses');
+  };
+  const items = [
+    { key: 'board', label: <span data-testid="tab-board">{t('meters.board')}</span>, children: <BoardPanel model={board} canSweep={role !== 'clerk'} onComm={isAdmin ? openComm : undefined} /> },
+    ...(role === 'clerk' ? [] : [{
+      key: 'buses', label: <span data-testid="tab-buses">{t('meters.buses')}</span>, children: (
+        <>
+          <BusesPanel model={buses} canEdit={isAdmin} />
+          {isAdmin && <CommForm buses={buses.buses} meterNo={commMeterNo} onSaved={() => { void buses.load(); void board.load(); }} />}
+        </>
+      ),
+    }]),
+    { key: 'recharges', label: <span data-testid="tab-recharges">{t('meters.recharges')}</span>, children: <RechargesPanel canRetry={role !== 'admin'} /> },
+  ];
+  return (
+    <div className="page-body" data-testid="meters-page">
+      <header className="page-head"><h2>{t('nav.meters')}</h2></header>
+      <Tabs activeKey={tab} onChange={(key) => setTab(key as Tab)} items={items} />
+    </div>
+  );
+}
