@@ -1,9 +1,10 @@
 import { Button, Input, Table, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalView } from '../../../shared/contract/money-views';
 import { useApi } from '../api/ApiContext';
 import { ErrorText } from '../components/ErrorText';
+import { useContractList } from '../hooks/useContractList';
 import { dateTime } from '../components/dates';
 import { yuan } from '../money/format';
 
@@ -16,17 +17,9 @@ function what(a: ApprovalView, t: (key: string, params?: Record<string, string>)
 export function ApprovalsPage({ onChanged }: { onChanged: () => void }) {
   const { t } = useTranslation();
   const client = useApi();
-  const [rows, setRows] = useState<readonly ApprovalView[]>([]);
+  const { rows: loaded, error, setError, load } = useContractList('approvals.list', { state: 'pending', limit: 100 });
+  const rows: readonly ApprovalView[] = loaded ?? [];
   const [notes, setNotes] = useState<Record<number, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    const result = await client.call('approvals.list', { state: 'pending', limit: 100 });
-    if (result.ok) setRows(result.value);
-    else setError(result.error.message);
-  }, [client]);
-  useEffect(() => {
-    void load();
-  }, [load]);
   const decide = async (approvalId: number, decision: 'approve' | 'reject') => {
     const result = await client.call('approvals.decide', { approvalId, decision, note: notes[approvalId]?.trim() || null });
     setError(result.ok ? null : result.error.message);

@@ -1,25 +1,18 @@
 import { Button, Table, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeterWriteStateCode, RechargeView } from '../../../shared/contract/recharge-views';
 import { useApi } from '../api/ApiContext';
 import { ErrorText } from '../components/ErrorText';
+import { useContractList } from '../hooks/useContractList';
 import { dateTime } from '../components/dates';
 import { DELIVERY_COLOR } from './delivery';
 
 function useRecharges() {
   const client = useApi();
-  const [rows, setRows] = useState<readonly RechargeView[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const { rows: loaded, error, setError, load } = useContractList('recharges.pending', {});
+  const rows: readonly RechargeView[] = loaded ?? [];
   const [busy, setBusy] = useState<number | null>(null);
-  const load = useCallback(async () => {
-    const result = await client.call('recharges.pending', {});
-    if (result.ok) setRows(result.value);
-    else setError(result.error.message);
-  }, [client]);
-  useEffect(() => {
-    void load();
-  }, [load]);
   const retry = async (writeId: number) => {
     setBusy(writeId);
     const result = await client.call('recharges.retry', { writeId });
