@@ -8,14 +8,9 @@ import { DEMO } from './fixtures/demo-users';
 import { datedTest, expect } from './fixtures/dated-test';
 import { screenshot } from './fixtures/artifacts';
 import { ui } from './fixtures/messages';
+import { yuan } from '../../renderer/src/money/format';
 
 const test = datedTest('2026-10-09T10:00');
-
-/** 29067 fen → "¥290.67", as renderer/src/money/format yuan() shows it. */
-function yuanText(fen: number): string {
-  const [whole = '0', cents = '00'] = (fen / 100).toFixed(2).split('.');
-  return `¥${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;
-}
 
 test('a clerk closes an account holding credit; the supervisor approves the refund at the counter', async ({ page, datedHall, login, counter, shift, money }, testInfo) => {
   const account = datedHall.heldCreditAccount(0);
@@ -30,18 +25,18 @@ test('a clerk closes an account holding credit; the supervisor approves the refu
   await page.keyboard.press('F7');
   await expect(dialog).toBeVisible();
   await expect(page.getByTestId('close-residual').first()).toBeFocused();
-  await expect(page.getByTestId('close-total')).toHaveText(yuanText(account.held));
+  await expect(page.getByTestId('close-total')).toHaveText(yuan(account.held));
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('close-error')).toHaveText(ui('zh-CN', 'closeAccount.reasonRequired'));
   await page.getByTestId('close-reason').fill('房屋出售，用户迁出');
   await screenshot(page, testInfo, '01-close-dialog');
   await page.getByTestId('close-reason').press('Enter');
 
-  await expect(money.approvalDialog).toContainText(yuanText(account.held));
+  await expect(money.approvalDialog).toContainText(yuan(account.held));
   await expect(page.getByTestId('approval-reason')).toHaveValue('房屋出售，用户迁出');
   await money.approveAsSupervisor(DEMO.supervisor, '同意退款');
 
-  await expect(page.getByTestId('close-refunded')).toHaveText(yuanText(account.held));
+  await expect(page.getByTestId('close-refunded')).toHaveText(yuan(account.held));
   await expect(page.getByTestId('close-receipt-no')).toHaveText(/^[A-Z][A-Z0-9]{1,5}-\d{4}-\d{6}$/);
   await screenshot(page, testInfo, '02-closed');
   await page.keyboard.press('Enter');

@@ -3,6 +3,7 @@
  * or on site. Output is the decoded values (or --json); a failure is one line naming the cause (timeout, CRC,
  * checksum, exception code…) with exit code 1; a bad argument exits 2.
  */
+import { formatUnits, units } from '../../../shared/money';
 import { ProtocolError } from '../../hardware/meters/meter-port';
 import type { MeterProtocol, MeterReading } from '../../hardware/meters/meter-port';
 import { controlRelay, controlValve, readMeter, UnsupportedOperationError } from '../../hardware/meters/codecs/drivers';
@@ -68,8 +69,10 @@ async function onBus(parsed: Parsed, work: (exchange: Exchange) => Promise<numbe
 
 export function formatReading(reading: MeterReading): string {
   const rows: [string, unknown][] = [
-    ['total', reading.total === null ? null : (reading.total / 100).toFixed(2)], ['remaining', reading.remaining === null ? null : (reading.remaining / 100).toFixed(2)],
-    ['overdraft', reading.overdraft === null ? null : (reading.overdraft / 100).toFixed(2)], ['purchase count', reading.purchaseCount],
+    // Totals are 0.01 kWh / m³ and the prepaid amounts 0.01 units (fen on money meters): shared/money formats both exactly.
+    ['total', reading.total === null ? null : formatUnits(units(reading.total))],
+    ['remaining', reading.remaining === null ? null : formatUnits(units(reading.remaining))],
+    ['overdraft', reading.overdraft === null ? null : formatUnits(units(reading.overdraft))], ['purchase count', reading.purchaseCount],
     ['relay', reading.relay], ['valve', reading.valve], ['flags', reading.flags.join(' ') || '—'],
     ...Object.entries(reading.extra).map(([name, value]): [string, unknown] => [name, value]),
   ];
