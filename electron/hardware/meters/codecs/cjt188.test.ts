@@ -5,7 +5,7 @@ import {
   encodeCjt188Read, encodeCjt188Reply, encodeCjt188Status, encodeCjt188Valve, parseCjt188Frame, parseCjt188Request,
 } from './cjt188';
 import { sum8 } from './bcd';
-import { flip, hex, frameLengthIsSafe, onlyProtocolErrors, protocolError, toHex } from './test-helpers';
+import { flip, frameLengthIsSafe, fuzzFrames, hex, onlyProtocolErrors, protocolError, toHex } from './test-helpers';
 
 const ADDR = '00000012345678';
 
@@ -76,12 +76,7 @@ describe('901F metering reply', () => {
 describe('fuzzing (only ProtocolError, framing never over-claims)', () => {
   const request = encodeCjt188Read(0x10, ADDR);
   const valid = encodeCjt188Reply(0x10, ADDR, 0x01, 0x901f, 0, encodeCjt188Metering({ total: 1, settlementTotal: 2, clock: new Date(2024, 0, 1), status: 0 }), 2);
-  const mutated = fc.tuple(fc.array(fc.tuple(fc.nat(valid.length - 1), fc.integer({ min: 0, max: 255 })), { maxLength: 4 }), fc.nat(valid.length)).map(([edits, cut]) => {
-    const frame = valid.slice(0, cut);
-    for (const [at, value] of edits) if (at < frame.length) frame[at] = value;
-    return frame;
-  });
-  const input = fc.oneof(fc.uint8Array({ maxLength: 300 }), mutated);
+  const input = fuzzFrames(valid);
   it('decoders', () => {
     fc.assert(fc.property(input, (data) => {
       onlyProtocolErrors(() => decodeCjt188Metering(decodeCjt188Reply(request, data).payload));

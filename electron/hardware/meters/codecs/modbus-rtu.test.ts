@@ -9,7 +9,7 @@ import {
   encodeExceptionReplyFrame, encodeReadReplyFrame, encodeWriteMultipleReplyFrame, encodeWriteSingleReplyFrame,
   modbusRequestLength, parseModbusRequest,
 } from './modbus-slave';
-import { flip, hex, onlyProtocolErrors, protocolError, toHex } from './test-helpers';
+import { flip, fuzzFrames, hex, onlyProtocolErrors, protocolError, toHex } from './test-helpers';
 
 describe('CRC-16/MODBUS (serial line V1.02 §6.2.2)', () => {
   it('matches the catalogue check value and the classic read fixture', () => {
@@ -105,16 +105,11 @@ describe('receive-side framing', () => {
 });
 
 describe('fuzzing (only ProtocolError, framing never over-claims)', () => {
-  const bytes = fc.uint8Array({ maxLength: 300 });
   const request = encodeReadHolding(1, 0x200, 48);
   const valid = encodeReadReplyFrame(1, 3, new Array(48).fill(0).map((_, i) => i * 1000));
-  const mutated = fc.tuple(fc.array(fc.tuple(fc.nat(valid.length - 1), fc.integer({ min: 0, max: 255 })), { maxLength: 4 }), fc.nat(valid.length)).map(([edits, cut]) => {
-    const frame = valid.slice(0, Math.max(cut, 1));
-    for (const [at, value] of edits) if (at < frame.length) frame[at] = value;
-    return frame;
-  });
+  const input = fuzzFrames(valid);
   it('decoders', () => {
-    fc.assert(fc.property(fc.oneof(bytes, mutated), (data) => {
+    fc.assert(fc.property(input, (data) => {
       onlyProtocolErrors(() => decodeReadReply(request, data));
       onlyProtocolErrors(() => decodeWriteReply(encodeWriteMultiple(1, 0x57, [1, 1]), data));
       onlyProtocolErrors(() => parseModbusRequest(data));
@@ -122,7 +117,7 @@ describe('fuzzing (only ProtocolError, framing never over-claims)', () => {
   });
   it('frame-length functions', () => {
     const replyLength = modbusReplyLength(request);
-    fc.assert(fc.property(fc.oneof(bytes, mutated), (data) => {
+    fc.assert(fc.property(input, (data) => {
       for (const len of [replyLength, modbusRequestLength, modbusReplyLength(data)]) {
         onlyProtocolErrors(() => {
           const n = len(data);

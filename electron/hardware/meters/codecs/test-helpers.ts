@@ -1,4 +1,5 @@
 /** Test helpers: hex fixtures and the "only ProtocolError" assertion used by the fuzz tests. */
+import fc from 'fast-check';
 import { ProtocolError } from '../meter-port';
 import type { FrameLength } from '../meter-port';
 
@@ -57,4 +58,14 @@ export function frameLengthIsSafe(frameLength: FrameLength, data: Uint8Array): v
     const n = frameLength(data);
     if (n !== null && n > data.length) throw new Error(`frame length ${n} claims more than the ${data.length} bytes seen`);
   });
+}
+
+/** Fuzz input for a decoder: random bytes, or a valid frame with up to four bytes changed and cut anywhere. */
+export function fuzzFrames(valid: Uint8Array): fc.Arbitrary<Uint8Array> {
+  const mutated = fc.tuple(fc.array(fc.tuple(fc.nat(valid.length - 1), fc.integer({ min: 0, max: 255 })), { maxLength: 4 }), fc.nat(valid.length)).map(([edits, cut]) => {
+    const frame = valid.slice(0, cut);
+    for (const [at, value] of edits) if (at < frame.length) frame[at] = value;
+    return frame;
+  });
+  return fc.oneof(fc.uint8Array({ maxLength: 300 }), mutated);
 }
