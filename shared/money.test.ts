@@ -7,6 +7,7 @@ import {
   addFen,
   addUnits,
   chargeFor,
+  chargeForDelta,
   fen,
   formatPrice,
   formatUnits,
@@ -223,5 +224,14 @@ describe('formatting', () => {
     expect(formatPrice(price(5))).toBe('0.0005');
     expect(formatPrice(price(10000))).toBe('1.0000');
     expect(formatPrice(price(123456))).toBe('12.3456');
+  });
+});
+
+describe('R4 chargeForDelta', () => {
+  it('charges a signed price difference by R1 on its magnitude, the sign restored', () => {
+    expect(chargeForDelta(units(1500), 500)).toBe(75);
+    expect(chargeForDelta(units(100), -50)).toBe(-1); // −0.5 fen rounds away from zero, as +0.5 does
+    expect(chargeForDelta(units(100), 50)).toBe(1);
+    expect(chargeForDelta(units(100), 0)).toBe(0);
   });
 });

@@ -16,6 +16,9 @@
  *     credit (余额) and is offered again at the next sale; nothing is ever lost.
  *  R3 Amounts in yuan typed by a person are parsed as decimal text with at most two decimals;
  *     anything else is refused rather than rounded.
+ *  R4 A signed price difference (the tier surcharge of a time-of-use tariff, tier k price − tier 1
+ *     price, electron/domain/balances/charge.ts) is charged by R1 on its magnitude with the sign put
+ *     back, so a negative step rounds exactly like the positive one (half away from zero).
  */
 
 declare const fenBrand: unique symbol;
@@ -90,6 +93,12 @@ export function chargeFor(u: Units, p: Price): Fen {
   return fen(Number((product + 5000n) / 10000n));
 }
 
+/** R4: units at a signed price difference (1/10000 yuan), R1 on the magnitude, the sign restored. */
+export function chargeForDelta(u: Units, delta: number): Fen {
+  const magnitude = chargeFor(u, price(Math.abs(delta)));
+  return delta < 0 ? negFen(magnitude) : magnitude;
+}
+
 /**
  * R2 (first half): the largest u with chargeFor(u, p) ≤ money. From R1,
  * floor((u·p + 5000) / 10000) ≤ m  ⇔  u·p ≤ m·10000 + 4999.
@@ -117,6 +126,14 @@ export function parseYuan(text: string): Fen | null {
   const fraction = Number((match[2] ?? '').padEnd(2, '0'));
   const total = whole * 100 + fraction;
   return total <= MAX_FEN ? fen(total) : null;
+}
+
+/** R3 for unit prices: "0.5883" → 5883 (1/10000 yuan). Null for anything but a plain non-negative decimal with at most four decimals, or above MAX_PRICE. */
+export function parsePrice(text: string): Price | null {
+  const match = /^\s*(\d{1,4})(?:\.(\d{1,4}))?\s*$/.exec(text);
+  if (!match) return null;
+  const total = Number(match[1]) * 10_000 + Number((match[2] ?? '').padEnd(4, '0'));
+  return total <= MAX_PRICE ? price(total) : null;
 }
 
 /** 12345 → "123.45"; -5 → "-0.05". Display only. */

@@ -35,9 +35,30 @@ export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 export const VOUCHER_STATES = ['registered', 'partly_used', 'used_up'] as const;
 export type VoucherState = (typeof VOUCHER_STATES)[number];
 
-/** What a second person must approve. Card replacement and control jobs join with their issues. */
-export const APPROVAL_KINDS = ['holiday_cash', 'reversal', 'refund'] as const;
+/** What a second person must approve. Card replacement joins with its issue. */
+export const APPROVAL_KINDS = ['holiday_cash', 'reversal', 'refund', 'control_job', 'manual_reading'] as const;
 export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
 
 export const APPROVAL_STATES = ['pending', 'approved', 'rejected', 'used', 'expired'] as const;
 export type ApprovalState = (typeof APPROVAL_STATES)[number];
+
+/** Commands a control job sends (issue 5 item 6): relays of electricity meters, valves of water meters, settings. */
+export const CONTROL_ACTIONS = [
+  'relay_trip', 'relay_close', 'keep_power', 'keep_power_release', 'valve_open', 'valve_close', 'set_prices', 'set_alarms',
+] as const;
+export type ControlAction = (typeof CONTROL_ACTIONS)[number];
+
+/**
+ * A job: draft (waiting for its approval) → scheduled (approved, waiting for its effective time) → running →
+ * done (every target succeeded) or failed (some targets gave up); cancelled before or while it runs.
+ */
+export const CONTROL_JOB_STATES = ['draft', 'scheduled', 'running', 'done', 'failed', 'cancelled'] as const;
+export type ControlJobState = (typeof CONTROL_JOB_STATES)[number];
+
+/** One meter of a job: pending → succeeded, or retrying (backoff) → … → failed after the last attempt; or cancelled. */
+export const CONTROL_TARGET_STATES = ['pending', 'retrying', 'succeeded', 'failed', 'cancelled'] as const;
+export type ControlTargetState = (typeof CONTROL_TARGET_STATES)[number];
+
+/** Where a hall-kept balance stands against the alarm levels: above alarm 1, at or below 1, 2, zero, the overdraft limit. */
+export const BALANCE_LEVELS = ['ok', 'alarm1', 'alarm2', 'zero', 'overdraft'] as const;
+export type BalanceLevel = (typeof BALANCE_LEVELS)[number];

@@ -8,6 +8,8 @@ import type {
   SaleReversalTable, VoucherDrawTable, VoucherImageTable, VoucherTable,
 } from './schema-money';
 import type { MeterBusTable, MeterReadingTable, MeterWriteEventTable, MeterWriteTable, ReadSweepTable } from './schema-meters';
+import type { AccountBalanceColumns, BalanceAlertTable, BalanceChargeTable, MeterReadingBalanceColumns, TariffTouPriceTable } from './schema-balances';
+import type { ControlJobEventTable, ControlJobTable, ControlJobTargetTable, ControlTargetAttemptTable } from './schema-control';
 
 export interface SchemaMigrationTable { version: number; name: string; applied_at: string }
 export interface SettingTable { key: string; value: string }
@@ -207,7 +209,7 @@ export interface Database {
   users: UserTable;
   customers: CustomerTable;
   premises: PremisesTable;
-  accounts: AccountTable;
+  accounts: AccountTable & AccountBalanceColumns;
   tariffs: TariffTable;
   tariff_versions: TariffVersionTable;
   tariff_tiers: TariffTierTable;
@@ -234,7 +236,14 @@ export interface Database {
   deposit_items: DepositItemTable;
   meter_buses: MeterBusTable;
   read_sweeps: ReadSweepTable;
-  meter_readings: MeterReadingTable;
+  meter_readings: MeterReadingTable & MeterReadingBalanceColumns;
   meter_writes: MeterWriteTable;
   meter_write_events: MeterWriteEventTable;
+  tariff_tou_prices: TariffTouPriceTable;
+  balance_charges: BalanceChargeTable;
+  balance_alerts: BalanceAlertTable;
+  control_jobs: ControlJobTable;
+  control_job_events: ControlJobEventTable;
+  control_job_targets: ControlJobTargetTable;
+  control_target_attempts: ControlTargetAttemptTable;
 }

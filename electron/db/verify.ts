@@ -45,12 +45,15 @@ const CHECKS: Check[] = [
       group by m.id, m.meter_no, m.credit_fen having m.credit_fen <> -coalesce(sum(l.amount_fen), 0) limit 5`.execute(db).then((r) => r.rows),
   },
   {
+    // Energy meters' tiers fill with the units sold; hall-kept meters' with the units consumed (balance_charges, 0110).
     name: 'units-to-date-equal-sales',
-    query: (db) => sql<unknown>`select u.account_id, u.utility, u.period_key, u.units, coalesce(sum(s.units), 0) as sold
-      from units_to_date u left join sales s on s.account_id = u.account_id and s.utility = u.utility
-        and s.period_key = u.period_key and s.credit_kind = 'energy'
-        and not exists (select 1 from sale_reversals r where r.sale_id = s.id)
-      group by u.account_id, u.utility, u.period_key, u.units having u.units <> coalesce(sum(s.units), 0) limit 5`.execute(db).then((r) => r.rows),
+    query: (db) => sql<unknown>`select * from (select u.account_id, u.utility, u.period_key, u.units,
+        coalesce((select sum(s.units) from sales s where s.account_id = u.account_id and s.utility = u.utility
+          and s.period_key = u.period_key and s.credit_kind = 'energy'
+          and not exists (select 1 from sale_reversals r where r.sale_id = s.id)), 0) as sold,
+        coalesce((select sum(c.units) from balance_charges c where c.account_id = u.account_id and c.utility = u.utility
+          and c.period_key = u.period_key), 0) as consumed
+      from units_to_date u) t where t.units <> t.sold + t.consumed limit 5`.execute(db).then((r) => r.rows),
   },
   {
     name: 'receipt-serials-gapless',

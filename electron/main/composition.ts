@@ -12,6 +12,7 @@ import { ensureSlipKey } from '../slips/slip-code';
 import { ensureCalendarSeed } from '../services/calendar-service';
 import type { Clock } from '../domain/time/business-time';
 import { createServices } from './services';
+import type { AutomaticControl } from '../services/control-port';
 import type { Services } from './services';
 import { createHandlers } from './handlers';
 import { createDispatcher } from './dispatch';
@@ -43,6 +44,8 @@ export interface BackendOptions {
    * to the bus registry, remote sales stay 'pending' on the journal (the payment is kept) and nothing is sent.
    */
   readonly exchangeFor?: ExchangeFor;
+  /** Where hall-kept balances raise automatic trips and closes (tests substitute an in-memory one). */
+  readonly automaticControl?: AutomaticControl;
 }
 
 export interface Backend {
@@ -84,7 +87,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   };
   const services = createServices({ db: database.db, clock, counterCode }, {
     onBusesChanged: startCollecting, ...(options.linkFactory ? { linkFactory: options.linkFactory } : {}),
-  }, options.exchangeFor ? { exchangeFor: options.exchangeFor } : {});
+  }, { ...(options.exchangeFor ? { exchangeFor: options.exchangeFor } : {}), ...(options.automaticControl ? { automaticControl: options.automaticControl } : {}) });
   scheduler = new CollectionScheduler({
     clock, collection: services.collection, ...(typeof collect === 'object' && collect.timer ? { timer: collect.timer } : {}),
     ...(typeof collect === 'object' && collect.onSweep ? { onSweep: collect.onSweep } : {}),
@@ -93,6 +96,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const dispatch = createDispatcher(createHandlers(services), services.sessions, clock, log);
   const firstAdminPassword = await services.users.ensureFirstAdmin();
   if (collect && await services.meterComm.hasActiveBuses()) scheduler.start();
+  // Control jobs run where the reading schedule runs (the desktop app, browser mode, `halldesk collect`).
+  if (collect) services.controlJobs.runner.start(typeof collect === 'object' ? collect.timer : undefined, log);
   const running = scheduler;
   // Remote recharges left open by a crash or a timeout: settled against the meters' purchase counts.
   const reconciling = services.recharges.reconcile().catch(log);
@@ -101,6 +106,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     async close() {
       await reconciling;
       running.stop();
+      services.controlJobs.runner.stop();
+      await services.controlJobs.runner.idle();
       await services.collection.idle();
       await services.meterComm.close();
       await database.close();

@@ -5,6 +5,8 @@
 import { actorOf } from './call-context';
 import type { CallContext } from './call-context';
 import type { Services } from './services';
+import { balanceHandlers } from './handlers-balance';
+import { controlHandlers } from './handlers-control';
 import type { ContractInput, ContractOutput, MethodName } from '../../shared/contract/methods';
 
 export type Handler<M extends MethodName> = (input: ContractInput<M>, ctx: CallContext) => Promise<ContractOutput<M>>;
@@ -83,5 +85,9 @@ export function createHandlers(s: Services): Handlers {
     'readings.sweep': (i, ctx) => s.collection.manual(actorOf(ctx), i.busId),
     'readings.board': () => s.collection.board(),
     'readings.ofMeter': (i) => s.collection.ofMeter(i.meterId, i.limit),
+    ...balanceHandlers(s),
+    ...controlHandlers(s),
+    'collection.settings': () => s.collection.settings(),
+    'collection.setSettings': (i, ctx) => s.collection.setSettings(actorOf(ctx), i),
   };
 }

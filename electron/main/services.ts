@@ -23,18 +23,26 @@ import type { ExchangeFor } from '../services/remote-recharge-service';
 import { createMeterCommService } from '../services/meter-comm-service';
 import type { MeterCommOptions } from '../services/meter-comm-service';
 import { createCollectionService } from '../services/collection-service';
+import { createBalanceService } from '../services/balance-service';
+import { createSettlementReadingsService } from '../services/balance-settlement';
+import type { AutomaticControl } from '../services/control-port';
+import { assertDraft, createControlJobsService } from '../services/control-jobs-service';
+import { createAutomaticControl } from '../services/control-automatic';
 
 /** Every service of the backend, built from the same dependencies. */
-export function createServices(deps: ServiceDeps, meterComm: MeterCommOptions = {}, ports: { readonly exchangeFor?: ExchangeFor } = {}) {
+export function createServices(deps: ServiceDeps, meterComm: MeterCommOptions = {}, ports: { readonly exchangeFor?: ExchangeFor; readonly automaticControl?: AutomaticControl } = {}) {
   const sessions = new SessionStore();
   const auth = createAuthService(deps, sessions);
   const comm = createMeterCommService(deps, meterComm);
   // Remote recharges reach their meters through the configured buses unless a caller (a test) substitutes a port.
   const recharges = createRemoteRechargeService(deps, ports.exchangeFor ?? ((meterId) => comm.linkOfMeter(meterId)));
+  // Hall-kept balances raise automatic trips and closes through the control-jobs port (none until one is wired).
+  // Hall-kept balances raise their automatic trip and close jobs through the control-job room (tests may substitute).
+  const balances = createBalanceService(deps, ports.automaticControl ?? createAutomaticControl(deps));
   return {
     sessions,
     auth,
-    approvals: createApprovalsService(deps, auth.verifyPresent),
+    approvals: createApprovalsService(deps, auth.verifyPresent, assertDraft),
     cash: createCashService(deps, auth.verifyPresent),
     deposits: createDepositsService(deps),
     moneyRules: createMoneyRulesService(deps),
@@ -47,14 +55,18 @@ export function createServices(deps: ServiceDeps, meterComm: MeterCommOptions = 
     accounts: createAccountsService(deps),
     closeAccount: createCloseAccountService(deps),
     tariffs: createTariffsService(deps),
-    sales: createSalesService(deps, { deliver: (writeId) => recharges.deliver(writeId) }),
+    sales: createSalesService(deps, { deliver: (writeId) => recharges.deliver(writeId), afterSale: balances.afterSale }),
     recharges,
     shifts: createShiftsService(deps),
     slips: createSlipsService(deps),
     calendar: createCalendarService(deps),
     audit: createAuditService(deps),
     meterComm: comm,
-    collection: createCollectionService(deps, comm),
+    collection: createCollectionService(deps, comm, undefined, { afterSweep: balances.afterSweep }),
+    balances,
+    // Control jobs reach their meters through the configured buses (the runner is started by the composition root).
+    controlJobs: createControlJobsService(deps, (meterId) => comm.linkOfMeter(meterId)),
+    settlementReadings: createSettlementReadingsService(deps),
   };
 }
 

@@ -54,5 +54,6 @@ export async function accountView(db: Db, accountId: number, now: Date): Promise
     customer: customerView, premises: premisesView,
     meters: await Promise.all(meters.map((m) => meterView(db, m, accountId, now))),
     settlement: account.settlement as Settlement,
+    remoteIsSettlement: account.remote_is_settlement === 1,
   };
 }

@@ -3,6 +3,7 @@
  * decision by a supervisor who authenticates at that counter (or in their own session) and is never the
  * requester; an expiry; a single use, in the same transaction as the change it allows. Every step audited.
  */
+import { DomainError } from '../domain/errors';
 import { approvalState, assertCanDecide, assertUsable, expiryOf } from '../domain/money/approval';
 import type { ApprovalFacts } from '../domain/money/approval';
 import { appendAudit } from '../db/repositories/audit-repository';
@@ -49,15 +50,24 @@ export async function consumeApproval(db: Db, use: { approvalId: number; actor: 
   return Number(row.decided_by);
 }
 
-/** A request names something real and still open: a sale, an active meter of an open account, an open account. */
-async function subjectExists(db: Db, subject: ApprovalSubject): Promise<void> {
-  if (subject.kind === 'reversal') {
-    found(await findSale(db, subject.saleId), 'sale');
-  } else if (subject.kind === 'holiday_cash') {
-    const meter = found(await findMeter(db, subject.meterId), 'meter');
-    await activeMeterOf(db, Number((await openAccountOrRefuse(db, Number(meter.account_id))).id), subject.meterId);
-  } else {
-    await openAccountOrRefuse(db, subject.accountId);
+/** Answers whether a control job exists as a draft (set by the composition root once control jobs exist). */
+export type ControlJobDraftCheck = (db: Db, jobId: number) => Promise<void>;
+
+async function activeMeterExists(db: Db, meterId: number): Promise<void> {
+  const meter = found(await findMeter(db, meterId), 'meter');
+  await activeMeterOf(db, Number((await openAccountOrRefuse(db, Number(meter.account_id))).id), meterId);
+}
+
+/**
+ * A request names something real and still open: a sale, an active meter of an open account, an open
+ * account, a draft control job.
+ */
+async function subjectExists(db: Db, subject: ApprovalSubject, draftCheck: ControlJobDraftCheck): Promise<void> {
+  switch (subject.kind) {
+    case 'reversal': found(await findSale(db, subject.saleId), 'sale'); return;
+    case 'holiday_cash': case 'manual_reading': return activeMeterExists(db, subject.meterId);
+    case 'refund': await openAccountOrRefuse(db, subject.accountId); return;
+    case 'control_job': return draftCheck(db, subject.jobId);
   }
 }
 
@@ -66,12 +76,16 @@ const STATE_FILTERS: Record<ApprovalState, { undecided?: boolean; decided?: stri
   used: { decided: 'approve' }, expired: { unused: true },
 };
 
-export function createApprovalsService(deps: ServiceDeps, verifyPresent: (username: string, password: string) => Promise<Actor>) {
+const NO_CONTROL_JOBS: ControlJobDraftCheck = async () => { throw new DomainError('not-found', { what: 'control job' }); };
+
+export function createApprovalsService(
+  deps: ServiceDeps, verifyPresent: (username: string, password: string) => Promise<Actor>, draftCheck: ControlJobDraftCheck = NO_CONTROL_JOBS,
+) {
   const view = async (db: Db, id: number) => approvalView(found(await findApproval(db, id), 'approval'), deps.clock.now());
 
   async function request(actor: Actor, input: ContractInput<'approvals.request'>): Promise<ApprovalView> {
     return inTransaction(deps, async (trx) => {
-      await subjectExists(trx, input.subject);
+      await subjectExists(trx, input.subject, draftCheck);
       const now = deps.clock.now();
       const rules = await loadMoneyRules(trx);
       const id = await insertApproval(trx, {

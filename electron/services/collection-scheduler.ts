@@ -131,7 +131,7 @@ export class CollectionScheduler {
   }
 
   private skip(error: unknown, slot: Date | null): void {
-    const expected = error instanceof DomainError && (error.code === 'nothing-to-read' || error.code === 'sweep-running');
+    const expected = error instanceof DomainError && ['nothing-to-read', 'sweep-running', 'sweep-running-elsewhere'].includes(error.code);
     this.options.log?.(expected ? `collection: slot ${slot?.toISOString() ?? 're-read'} skipped: ${(error as DomainError).code}` : 'collection: sweep failed', expected ? undefined : error);
   }
 }

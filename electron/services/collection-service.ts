@@ -11,7 +11,7 @@ import { sweep } from '../hardware/meters/collect/sweep';
 import type { SweepProgress } from '../hardware/meters/collect/sweep';
 import { appendAudit } from '../db/repositories/audit-repository';
 import { findMeter } from '../db/repositories/meters-repository';
-import { getSetting } from '../db/repositories/settings-repository';
+import { getSetting, setSetting } from '../db/repositories/settings-repository';
 import {
   boardFacts, commMeters, findSweep, finishSweep, goodTotalsOfMeter, insertReading, insertSweep, latestSweep, listBuses, readingsOfMeter,
   findBus,
@@ -25,6 +25,8 @@ import type {
   BoardBusView, BoardMeterView, MeterReadingsView, MonthlyConsumptionView, ReadingBoardView, ReadingView, SweepProgressView, SweepView,
 } from '../../shared/contract/meter-views';
 import { found, inTransaction, nowIso } from './deps';
+import { periodsJson } from './balance-readings';
+import { PROCESS_HOLDER, acquireLease, releaseLease } from './process-lease';
 import type { Actor, ServiceDeps } from './deps';
 import type { MeterCommService } from './meter-comm-service';
 import { targetOf } from './meter-comm-service';
@@ -94,7 +96,15 @@ export function monthlyConsumption(totals: readonly { read_at: string; total: nu
   });
 }
 
-export function createCollectionService(deps: ServiceDeps, comm: MeterCommService) {
+/** Longer than any sweep (1,000 meters take well under a minute): a crashed sweeper's lease lapses by then. */
+const SWEEP_LEASE_MS = 15 * 60_000;
+
+/** Runs after a sweep's readings are stored (hall-kept balances are charged from them; balance-service.ts). Never throws. */
+export interface CollectionHooks {
+  readonly afterSweep?: (sweepId: number) => Promise<void>;
+}
+
+export function createCollectionService(deps: ServiceDeps, comm: MeterCommService, holder: string = PROCESS_HOLDER, hooks: CollectionHooks = {}) {
   /** The sweep in progress: its live counts (the board shows them) and its end. Set before the first await of run(). */
   let running: { progress: SweepProgressView; done: Promise<unknown> } | null = null;
 
@@ -110,7 +120,15 @@ export function createCollectionService(deps: ServiceDeps, comm: MeterCommServic
     let finish: () => void = () => undefined;
     running = { progress, done: new Promise<void>((resolve) => { finish = resolve; }) };
     try {
-      return await runReserved(request, progress);
+      // Another process on this database (a headless `halldesk collect`, a second counter) may be sweeping.
+      if (!(await acquireLease(deps, 'collection', SWEEP_LEASE_MS, holder))) throw new DomainError('sweep-running-elsewhere');
+      try {
+        const outcome = await runReserved(request, progress);
+        if (hooks.afterSweep) await hooks.afterSweep(outcome.id);
+        return outcome;
+      } finally {
+        await releaseLease(deps, 'collection', holder);
+      }
     } finally {
       running = null;
       finish();
@@ -146,7 +164,7 @@ export function createCollectionService(deps: ServiceDeps, comm: MeterCommServic
           const v = r.reading;
           await insertReading(trx, {
             ...base, total: v.total, remaining: v.remaining, overdraft: v.overdraft, purchase_count: v.purchaseCount, relay: v.relay, valve: v.valve,
-            flags: JSON.stringify(v.flags), quality: 'good', error_code: null, error_message: null,
+            flags: JSON.stringify(v.flags), quality: 'good', error_code: null, error_message: null, periods: periodsJson(v.extra),
           });
         } else {
           await insertReading(trx, {
@@ -219,6 +237,14 @@ export function createCollectionService(deps: ServiceDeps, comm: MeterCommServic
     board,
     ofMeter,
     settings: () => loadCollectionSettings(deps.db),
+    /** collection.setSettings: the scheduler reads them before planning each slot, so the next slot follows them. */
+    setSettings: (actor: Actor, next: CollectionSettings): Promise<CollectionSettings> => inTransaction(deps, async (trx) => {
+      const before = await loadCollectionSettings(trx);
+      const after = { intervalMinutes: next.intervalMinutes, rereads: next.rereads, rereadAfterMinutes: next.rereadAfterMinutes };
+      await setSetting(trx, COLLECTION_SETTING, JSON.stringify(after));
+      await appendAudit(trx, { at: nowIso(deps), userId: actor.userId, action: 'collection.settings', entity: 'setting', entityId: COLLECTION_SETTING, before, after });
+      return after;
+    }),
     isRunning: () => running !== null,
     /** Waits for the running sweep (if any) to end, whatever its outcome. */
     async idle(): Promise<void> {

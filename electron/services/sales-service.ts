@@ -116,6 +116,8 @@ export function requestHash(input: { meterId: number; request: SaleRequest | Req
 /** After a remote sale commits: deliver its meter write (remote-recharge-service.ts); never throws for the device. */
 export interface SaleHooks {
   readonly deliver?: (writeId: number) => Promise<unknown>;
+  /** After a sale to a hall-kept meter commits: a recharge above zero closes the relay (balance-service.ts). Never throws. */
+  readonly afterSale?: (meterId: number) => Promise<void>;
 }
 
 export function createSalesService(deps: ServiceDeps, hooks: SaleHooks = {}) {
@@ -132,6 +134,7 @@ export function createSalesService(deps: ServiceDeps, hooks: SaleHooks = {}) {
    */
   async function sell(actor: Actor, input: ContractInput<'sales.sell'>): Promise<SaleView> {
     const view = await sellInTransaction(actor, input);
+    if (!view.replayed && view.creditKind === 'hall' && hooks.afterSale) await hooks.afterSale(view.meterId);
     // The payment and the intent are committed; now the meter (a retry of the same key delivers again).
     if (!view.delivery || !hooks.deliver || view.delivery.state === 'completed' || view.delivery.state === 'voided') return view;
     await hooks.deliver(view.delivery.writeId);

@@ -6,12 +6,22 @@ import { price, units } from '../../shared/money';
 import { appendAudit } from '../db/repositories/audit-repository';
 import { findTariff, findTariffByCode, insertTariff, insertTariffVersion, listTariffs, tariffVersions } from '../db/repositories/tariffs-repository';
 import type { Db } from '../db/repositories/db';
+import { insertTouPrices, touOfVersions } from '../db/repositories/balances-repository';
+import type { TouPrices } from '../domain/balances/charge';
 import { found, inTransaction, nowIso } from './deps';
 import type { Actor, ServiceDeps } from './deps';
 import type { TariffView } from '../../shared/contract/views';
 import type { CustomerCategory, TierPeriod, Utility } from '../../shared/vocabulary';
 
 type TierInput = readonly { uptoUnits: number | null; price: number }[];
+type TouInput = { spike: number; peak: number; flat: number; valley: number } | null | undefined;
+
+/** Time-of-use prices are for electricity only (water has no 峰谷 periods). */
+function toTou(input: TouInput, utility: string): TouPrices | null {
+  if (!input) return null;
+  if (utility !== 'electricity') throw new DomainError('tariff-invalid', { reason: 'tou-electricity-only' });
+  return { spike: price(input.spike), peak: price(input.peak), flat: price(input.flat), valley: price(input.valley) };
+}
 
 function toTiers(input: TierInput): TariffTier[] {
   const tiers = input.map((t) => ({ uptoUnits: t.uptoUnits === null ? null : units(t.uptoUnits), price: price(t.price) }));
@@ -31,10 +41,11 @@ export async function tariffInForce(db: Db, tariffId: number, date: string) {
 export async function tariffView(db: Db, tariffId: number): Promise<TariffView> {
   const row = found(await findTariff(db, tariffId), 'tariff');
   const versions = await tariffVersions(db, tariffId, row.period as TierPeriod);
+  const tou = await touOfVersions(db, versions.map((v) => v.id));
   return {
     id: Number(row.id), code: row.code, name: row.name, utility: row.utility as Utility,
     category: row.category as CustomerCategory, period: row.period as TierPeriod,
-    versions: versions.map((v) => ({ id: v.id, effectiveFrom: v.effectiveFrom, tiers: v.tiers.map((t) => ({ uptoUnits: t.uptoUnits, price: t.price })) })),
+    versions: versions.map((v) => ({ id: v.id, effectiveFrom: v.effectiveFrom, tiers: v.tiers.map((t) => ({ uptoUnits: t.uptoUnits, price: t.price })), tou: tou.get(v.id) ?? null })),
   };
 }
 
@@ -45,12 +56,14 @@ export function createTariffsService(deps: ServiceDeps) {
       return Promise.all(rows.map((row) => tariffView(deps.db, Number(row.id))));
     },
 
-    async create(actor: Actor | null, input: { code: string; name: string; utility: Utility; category: CustomerCategory; period: TierPeriod; effectiveFrom: string; tiers: TierInput }) {
+    async create(actor: Actor | null, input: { code: string; name: string; utility: Utility; category: CustomerCategory; period: TierPeriod; effectiveFrom: string; tiers: TierInput; tou?: TouInput }) {
       const tiers = toTiers(input.tiers);
+      const tou = toTou(input.tou, input.utility);
       if (await findTariffByCode(deps.db, input.code)) throw new DomainError('tariff-code-taken');
       return inTransaction(deps, async (trx) => {
         const id = await insertTariff(trx, { ...input, at: nowIso(deps) });
-        await insertTariffVersion(trx, { tariffId: id, effectiveFrom: input.effectiveFrom, tiers, at: nowIso(deps), userId: actor?.userId ?? null });
+        const versionId = await insertTariffVersion(trx, { tariffId: id, effectiveFrom: input.effectiveFrom, tiers, at: nowIso(deps), userId: actor?.userId ?? null });
+        if (tou) await insertTouPrices(trx, versionId, tou);
         const view = await tariffView(trx, id);
         await appendAudit(trx, { at: nowIso(deps), userId: actor?.userId ?? null, action: 'tariff.create', entity: 'tariff', entityId: id, after: view });
         return view;
@@ -58,13 +71,15 @@ export function createTariffsService(deps: ServiceDeps) {
     },
 
     /** A price change is a new version from a date on; versions are never edited (append-only in the database). */
-    async addVersion(actor: Actor, input: { tariffId: number; effectiveFrom: string; tiers: TierInput }) {
+    async addVersion(actor: Actor, input: { tariffId: number; effectiveFrom: string; tiers: TierInput; tou?: TouInput }) {
       const tiers = toTiers(input.tiers);
       if (input.effectiveFrom < businessDate(deps.clock.now())) throw new DomainError('tariff-version-in-past');
       return inTransaction(deps, async (trx) => {
         const before = await tariffView(trx, input.tariffId);
         if (before.versions.some((v) => v.effectiveFrom === input.effectiveFrom)) throw new DomainError('tariff-version-exists');
-        await insertTariffVersion(trx, { ...input, tiers, at: nowIso(deps), userId: actor.userId });
+        const tou = toTou(input.tou, before.utility);
+        const versionId = await insertTariffVersion(trx, { tariffId: input.tariffId, effectiveFrom: input.effectiveFrom, tiers, at: nowIso(deps), userId: actor.userId });
+        if (tou) await insertTouPrices(trx, versionId, tou);
         const after = await tariffView(trx, input.tariffId);
         await appendAudit(trx, { at: nowIso(deps), userId: actor.userId, action: 'tariff.add-version', entity: 'tariff', entityId: input.tariffId, before, after });
         return after;

@@ -57,4 +57,17 @@ export const meterContract = {
   'readings.sweep': { access: SUPERVISOR_ADMIN, input: z.object({ busId: f.id.optional() }).strict() },
   'readings.board': { access: STAFF, input: f.empty },
   'readings.ofMeter': { access: STAFF, input: z.object({ meterId: f.id, limit: z.number().int().min(1).max(500).optional() }).strict() },
+  'collection.settings': { access: STAFF, input: f.empty },
+  /**
+   * The unified schedule: networked meters every intervalMinutes (a divisor of a day keeps slots on the same
+   * clock times daily, so 5…1440 and 1440 % n = 0), re-reads within a sweep, and the delay of the re-read sweep.
+   */
+  'collection.setSettings': {
+    access: ADMIN,
+    input: z.object({
+      intervalMinutes: z.number().int().min(5).max(1440).refine((n) => 1440 % n === 0, 'must divide a day (1440 minutes)'),
+      rereads: z.number().int().min(0).max(5),
+      rereadAfterMinutes: z.number().int().min(0).max(240),
+    }).strict(),
+  },
 } as const;

@@ -141,3 +141,9 @@ export interface MeterReadingsView {
   readonly readings: readonly ReadingView[];
   readonly monthly: readonly MonthlyConsumptionView[];
 }
+
+export interface CollectionSettingsView {
+  readonly intervalMinutes: number;
+  readonly rereads: number;
+  readonly rereadAfterMinutes: number;
+}

@@ -10,7 +10,11 @@ import { moneyContract, settlement } from './money-methods';
 import { rechargeContract } from './recharge-methods';
 import type { RechargeView } from './recharge-views';
 import { meterContract } from './meter-methods';
-import type { BusTestView, BusView, MeterCommView, MeterReadingsView, ReadingBoardView, SweepView } from './meter-views';
+import { controlContract } from './control-methods';
+import type { ControlJobDetailView, ControlJobView, ControlPreviewView, ControlRetryItemView } from './control-views';
+import { balanceContract } from './balance-methods';
+import type { BalanceAlertView, ChargeRunView, HallBalanceSettingsView, HallBalanceView, ManualReadingView } from './balance-views';
+import type { BusTestView, BusView, CollectionSettingsView, MeterCommView, MeterReadingsView, ReadingBoardView, SweepView } from './meter-views';
 import type {
   ApprovalView, CashDropView, CashRuleView, DepositView, DocumentView, DrawerView, MoneyRulesView, PendingDepositsView, ReversalView,
   VoucherDetailView, VoucherImageView, VoucherView,
@@ -55,6 +59,8 @@ const newMeter = z.object({
     { message: 'a hall-kept meter is credited remotely and has no card', path: ['creditVia'] });
 
 const tiers = z.array(z.object({ uptoUnits: f.positiveUnits.nullable(), price: f.price }).strict()).min(1).max(10);
+/** Time-of-use (峰谷) prices of an electricity tariff version; null or absent = none (issue 5 item 7). */
+const tou = z.object({ spike: f.price, peak: f.price, flat: f.price, valley: f.price }).strict().nullable().optional();
 
 const calendarYear = z.number().int().min(2000).max(2100);
 const calendarDay = z.object({ date: f.businessDate, kind: z.enum(['off', 'work']), name: f.text(20) }).strict();
@@ -98,8 +104,8 @@ export const contract = {
   'accounts.events': { access: STAFF, input: z.object({ accountId: f.id }).strict() },
 
   'tariffs.list': { access: STAFF, input: z.object({ utility: f.utility.optional() }).strict() },
-  'tariffs.create': { access: ADMIN, input: z.object({ code: z.string().regex(/^[A-Z0-9_-]{2,30}$/), name: f.text(60), utility: f.utility, category: f.category, period: f.tierPeriod, effectiveFrom: f.businessDate, tiers }).strict() },
-  'tariffs.addVersion': { access: ADMIN, input: z.object({ tariffId: f.id, effectiveFrom: f.businessDate, tiers }).strict() },
+  'tariffs.create': { access: ADMIN, input: z.object({ code: z.string().regex(/^[A-Z0-9_-]{2,30}$/), name: f.text(60), utility: f.utility, category: f.category, period: f.tierPeriod, effectiveFrom: f.businessDate, tiers, tou }).strict() },
+  'tariffs.addVersion': { access: ADMIN, input: z.object({ tariffId: f.id, effectiveFrom: f.businessDate, tiers, tou }).strict() },
 
   'sales.quote': { access: COUNTER, input: z.object({ meterId: f.id, request: saleRequest }).strict() },
   'sales.sell': {
@@ -132,6 +138,8 @@ export const contract = {
   ...moneyContract,
   ...rechargeContract,
   ...meterContract,
+  ...controlContract,
+  ...balanceContract,
 
   'audit.list': { access: [...SUPERVISOR, ...ADMIN], input: z.object({ entity: f.text(40).optional(), entityId: f.text(40).optional(), limit: z.number().int().min(1).max(500).optional() }).strict() },
 } as const satisfies Record<string, { access: Access; input: z.ZodType }>;
@@ -201,6 +209,23 @@ export interface ContractOutputs {
   'readings.sweep': SweepView;
   'readings.board': ReadingBoardView;
   'readings.ofMeter': MeterReadingsView;
+  'collection.settings': CollectionSettingsView;
+  'collection.setSettings': CollectionSettingsView;
+  'controlJobs.preview': ControlPreviewView;
+  'controlJobs.create': ControlJobView;
+  'controlJobs.submit': ControlJobView;
+  'controlJobs.cancel': ControlJobView;
+  'controlJobs.retry': ControlJobView;
+  'controlJobs.list': readonly ControlJobView[];
+  'controlJobs.get': ControlJobDetailView;
+  'controlJobs.retryQueue': readonly ControlRetryItemView[];
+  'balances.settings': HallBalanceSettingsView;
+  'balances.setSettings': HallBalanceSettingsView;
+  'balances.ofMeter': HallBalanceView;
+  'balances.alerts': readonly BalanceAlertView[];
+  'balances.chargeNow': ChargeRunView;
+  'accounts.setMeteringBasis': AccountView;
+  'readings.enterManual': ManualReadingView;
 }
 
 export type ContractOutput<M extends MethodName> = ContractOutputs[M];

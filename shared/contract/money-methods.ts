@@ -32,6 +32,8 @@ const approvalSubject = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('holiday_cash'), meterId: f.id, amount: f.positiveFen }).strict(),
   z.object({ kind: z.literal('reversal'), saleId: f.id }).strict(),
   z.object({ kind: z.literal('refund'), accountId: f.id, amount: f.positiveFen }).strict(),
+  z.object({ kind: z.literal('control_job'), jobId: f.id }).strict(),
+  z.object({ kind: z.literal('manual_reading'), meterId: f.id, readAt: z.string().datetime({ offset: true }), total: z.number().int().nonnegative() }).strict(),
 ]);
 const ids = z.array(f.id).max(200);
 

@@ -53,7 +53,9 @@ export interface DocumentView {
 export type ApprovalSubject =
   | { readonly kind: 'holiday_cash'; readonly meterId: number; readonly amount: number }
   | { readonly kind: 'reversal'; readonly saleId: number }
-  | { readonly kind: 'refund'; readonly accountId: number; readonly amount: number };
+  | { readonly kind: 'refund'; readonly accountId: number; readonly amount: number }
+  | { readonly kind: 'control_job'; readonly jobId: number }
+  | { readonly kind: 'manual_reading'; readonly meterId: number; readonly readAt: string; readonly total: number };
 
 export interface ApprovalView {
   readonly id: number;

@@ -96,6 +96,8 @@ export interface AccountView {
   readonly premises: PremisesView;
   readonly meters: readonly MeterView[];
   readonly settlement: Settlement;
+  /** High-voltage: whether the remote meter is the trade-settlement meter (false = billed from manual readings). */
+  readonly remoteIsSettlement: boolean;
 }
 
 export interface TariffView {
@@ -109,6 +111,8 @@ export interface TariffView {
     readonly id: number;
     readonly effectiveFrom: string;
     readonly tiers: readonly { readonly uptoUnits: number | null; readonly price: number }[];
+    /** Time-of-use prices (1/10000 yuan), or null for a tariff without them. */
+    readonly tou: { readonly spike: number; readonly peak: number; readonly flat: number; readonly valley: number } | null;
   }[];
 }
 

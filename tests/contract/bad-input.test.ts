@@ -9,6 +9,7 @@ import type { BadFixture, Case, Caller, MethodSpec } from '../support/bad-input-
 import { MONEY_SPECS, isExtraCaller } from '../support/bad-input-money';
 import { buildMoneyState, expireApprovals } from '../support/bad-input-money-fixture';
 import { buildMeterState } from '../support/bad-input-meters';
+import { buildControlState } from '../support/bad-input-control';
 import { contract, METHOD_NAMES } from '../../shared/contract/methods';
 import type { MethodName } from '../../shared/contract/methods';
 import { ROLES } from '../../shared/vocabulary';
@@ -37,9 +38,10 @@ beforeAll(async () => {
   const today = await base.ok('tariffs.create', { code: 'TODAY-E', name: '今日', utility: 'electricity', category: 'residential', period: 'none', effectiveFrom: '2026-06-15', tiers: [{ uptoUnits: null, price: 5000 }] }, sessions.admin);
   const money = await buildMoneyState(base, expired);
   const meters = await buildMeterState(base);
+  const control = await buildControlState(Object.assign(base, meters));
   fx = Object.assign(base, {
     closedAccount: closed.id, closedMeter: closed.meters[0]!.id, removedMeter: moved.meters[0]!.id, removedMeterAccount: moved.id,
-    cappedMeter: capped.meters[0]!.id, saleId: sale.id, saleKey, clerk1Shift: shift.id, todayTariff: today.id, ...money, ...meters,
+    cappedMeter: capped.meters[0]!.id, saleId: sale.id, saleKey, clerk1Shift: shift.id, todayTariff: today.id, ...money, ...meters, ...control,
   });
 });
 afterAll(async () => { await fx.close(); });

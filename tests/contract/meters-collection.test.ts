@@ -128,6 +128,31 @@ describe('sweeps against the simulator', () => {
     expect((await first).ok).toBe(true);
   });
 
+  it('a sweep is refused while another process holds the lease, and runs once that lease has lapsed', async () => {
+    const lease = (until: string) => fx.raw.prepare("insert or replace into settings (key, value) values ('lease:collection', ?)").run(`${until}|4242-otherhost`);
+    const later = new Date(fx.clock.now().getTime() + 60_000).toISOString();
+    lease(later);
+    const before = sweeps().length;
+    expect(refusal(await fx.call('readings.sweep', {}, fx.sessions.supervisor)).code).toBe('sweep-running-elsewhere');
+    expect(sweeps()).toHaveLength(before);
+    lease(new Date(fx.clock.now().getTime() - 1).toISOString());
+    expect((await fx.call('readings.sweep', {}, fx.sessions.supervisor)).ok).toBe(true);
+    // The sweeper gives the lease back when it ends.
+    expect(fx.raw.prepare("select count(*) from settings where key = 'lease:collection'").pluck().get()).toBe(0);
+  });
+
+  it('collection settings are read by staff, changed by an admin (audited), and refused when they do not divide a day', async () => {
+    expect(await fx.ok('collection.settings', {}, fx.sessions.clerk1)).toEqual({ intervalMinutes: 15, rereads: 1, rereadAfterMinutes: 5 });
+    const next = { intervalMinutes: 30, rereads: 2, rereadAfterMinutes: 10 };
+    expect(await fx.ok('collection.setSettings', next, fx.sessions.admin)).toEqual(next);
+    expect((await fx.ok('readings.board', {}, fx.sessions.clerk1)).intervalMinutes).toBe(30);
+    const audit = fx.raw.prepare("select after_json from audit_log where action = 'collection.settings' order by id desc").pluck().get() as string;
+    expect(JSON.parse(audit)).toEqual(next);
+    expect(refusal(await fx.call('collection.setSettings', { ...next, intervalMinutes: 7 }, fx.sessions.admin)).code).toBe('invalid-input');
+    expect(refusal(await fx.call('collection.setSettings', next, fx.sessions.supervisor)).code).toBe('forbidden');
+    await fx.ok('collection.setSettings', { intervalMinutes: 15, rereads: 1, rereadAfterMinutes: 5 }, fx.sessions.admin);
+  });
+
   it('meter_readings is append-only', () => {
     expect(() => fx.raw.prepare('update meter_readings set total = 0').run()).toThrow('append-only table: meter_readings');
     expect(() => fx.raw.prepare('delete from meter_readings').run()).toThrow('append-only table: meter_readings');

@@ -23,6 +23,13 @@ const APPEND_ONLY = {
   meter_readings: ['total', 'total + 1'],
   meter_writes: ['amount', 'amount + 1'],
   meter_write_events: ['state', "'completed'"],
+  control_jobs: ['effective_at', "'2099-01-01T00:00:00.000Z'"],
+  control_job_events: ['kind', "'cancelled'"],
+  control_job_targets: ['meter_id', 'meter_id + 1'],
+  control_target_attempts: ['outcome', "'ok'"],
+  tariff_tou_prices: ['peak', 'peak + 1'],
+  balance_charges: ['charge_fen', 'charge_fen + 1'],
+  balance_alerts: ['level', "'zero'"],
 } as const;
 
 /** Vouchers: everything is fixed but `used_fen`, the one counter sales and reversals move. */
@@ -72,6 +79,22 @@ beforeAll(async () => {
   fx.raw.prepare("update meters set bus_id = ?, protocol = 'modbus' where id = ?").run(busId, remote.meters[0]!.id);
   const remoteSale = await fx.ok('sales.sell', { meterId: remote.meters[0]!.id, request: { mode: 'money', amount: 2_000 }, tendered: 2_000, idempotencyKey: fx.key() }, sessions.clerk1);
   expect(remoteSale.delivery?.state).toBe('pending');
+  // A control job with its event, target and one attempt (the life cycle runs in tests/contract/control-jobs.test.ts).
+  const job = fx.raw.prepare(`insert into control_jobs (action, command, selection, reason, automatic, requested_by, created_at)
+    values ('relay_trip', '{"action":"relay_trip"}', null, '测试', 1, null, '2026-06-13T02:00:00.000Z')`).run().lastInsertRowid;
+  fx.raw.prepare("insert into control_job_events (job_id, kind, at, detail) values (?, 'submitted', '2026-06-13T02:00:00.000Z', '{}')").run(job);
+  const target = fx.raw.prepare('insert into control_job_targets (job_id, meter_id) values (?, ?)').run(job, fx.meters.hall).lastInsertRowid;
+  fx.raw.prepare("insert into control_target_attempts (target_id, attempt, at, outcome, error_code, next_attempt_at) values (?, 1, '2026-06-13T02:00:00.000Z', 'error', 'timeout', '2026-06-13T02:01:00.000Z')").run(target);
+  // A hall-kept meter's charged interval, its alert and a tariff version's time-of-use prices (the charging runs in tests/contract/balances.test.ts).
+  const readingAt = (total: number, at: string) => fx.raw.prepare("insert into meter_readings (meter_id, read_at, total, quality) values (?, ?, ?, 'good')").run(fx.meters.hall, at, total).lastInsertRowid;
+  const fromReading = readingAt(0, '2026-06-13T02:00:00.000Z');
+  const toReading = readingAt(100, '2026-06-13T02:15:00.000Z');
+  const version = fx.raw.prepare('select id, tariff_id from tariff_versions order by id limit 1').get() as { id: number };
+  fx.raw.prepare('insert into tariff_tou_prices (version_id, spike, peak, flat, valley) values (?, 9000, 6000, 4883, 3000)').run(version.id);
+  const charge = fx.raw.prepare(`insert into balance_charges (meter_id, account_id, utility, period_key, tariff_version_id, from_reading_id, to_reading_id, units, charge_fen,
+    balance_after_fen, detail, source, at) values (?, ?, 'electricity', 'Y2026', ?, ?, ?, 100, 49, -49, '{}', 'meter', '2026-06-13T02:15:00.000Z')`)
+    .run(fx.meters.hall, fx.accounts.hall.id, version.id, fromReading, toReading).lastInsertRowid;
+  fx.raw.prepare("insert into balance_alerts (meter_id, level, balance_fen, charge_id, at) values (?, 'alarm1', -49, ?, '2026-06-13T02:15:00.000Z')").run(fx.meters.hall, charge);
   // An unreferenced voucher too: no draw, no image, no sale points at it.
   await fx.ok('vouchers.register', {
     bank: '中国银行', payerAccount: '6217-0000-0002', referenceNo: 'REF-0002', payer: '付款单位', amount: 5_000, valueDate: '2026-06-12', accountId: null,

@@ -46,6 +46,11 @@ const ADDS: Record<number, string[]> = {
     'trigger:meter_readings_no_update', 'trigger:meter_readings_no_delete'],
   90: ['table:meter_writes', 'table:meter_write_events', 'index:meter_writes_meter', 'index:meter_write_events_write',
     ...['meter_writes', 'meter_write_events'].flatMap((t) => [`trigger:${t}_no_update`, `trigger:${t}_no_delete`])],
+  100: ['table:control_jobs', 'table:control_job_events', 'table:control_job_targets', 'table:control_target_attempts',
+    'index:control_job_events_job', 'index:control_job_targets_meter', 'index:control_target_attempts_target',
+    ...['control_jobs', 'control_job_events', 'control_job_targets', 'control_target_attempts'].flatMap((t) => [`trigger:${t}_no_update`, `trigger:${t}_no_delete`])],
+  110: ['table:tariff_tou_prices', 'table:balance_charges', 'table:balance_alerts', 'index:balance_charges_meter', 'index:balance_alerts_meter',
+    ...['tariff_tou_prices', 'balance_charges', 'balance_alerts'].flatMap((t) => [`trigger:${t}_no_update`, `trigger:${t}_no_delete`])],
 };
 
 const handles: SqliteHandle[] = [];
@@ -222,7 +227,7 @@ describe('a database with sales made at schema 50', () => {
     const insertBook = (book: string) => handle.raw.prepare("insert into ledger_entries (txn_ref, book, amount_fen, created_at) values ('T-1', ?, 0, '2026-06-15T02:00:00.000Z')").run(book);
     expect(() => insertBook('bank')).toThrow(/CHECK constraint failed/);
 
-    expect(await migrate(handle.db, 'sqlite', now)).toEqual({ from: 50, to: LATEST_SCHEMA_VERSION, applied: ['60-money-discipline', '70-meter-comm', '80-readings', '90-meter-writes'] });
+    expect(await migrate(handle.db, 'sqlite', now)).toEqual({ from: 50, to: LATEST_SCHEMA_VERSION, applied: MIGRATIONS.filter((m) => m.version > 50).map((m) => `${m.version}-${m.name}`) });
     expect(ledger(handle)).toEqual(rows);
     expect(sales(handle)).toEqual(soldBefore);
     expect(handle.raw.prepare("select count(*) from sales where voucher_id is not null or approval_id is not null").pluck().get()).toBe(0);

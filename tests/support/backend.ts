@@ -35,6 +35,8 @@ export const TABLES = [
   'vouchers', 'voucher_images', 'voucher_draws', 'approvals', 'approval_decisions', 'approval_uses', 'sale_reversals',
   'deposit_obligations', 'cash_drops', 'bank_deposits', 'deposit_items', 'meter_buses', 'read_sweeps', 'meter_readings',
   'meter_writes', 'meter_write_events',
+  'control_jobs', 'control_job_events', 'control_job_targets', 'control_target_attempts',
+  'tariff_tou_prices', 'balance_charges', 'balance_alerts',
 ] as const;
 export type Table = (typeof TABLES)[number];
 export type Counts = Record<Table, number>;
@@ -102,12 +104,13 @@ export function countRows(raw: Backend['database']['raw']): Counts {
   return counts;
 }
 
-export async function buildBackend(options: { at?: string; exchangeFor?: BackendOptions['exchangeFor'] } = {}): Promise<Fixture> {
+export async function buildBackend(options: { at?: string; exchangeFor?: BackendOptions['exchangeFor']; automaticControl?: BackendOptions['automaticControl'] } = {}): Promise<Fixture> {
   const dataDir = await mkdtemp(join(tmpdir(), 'halldesk-test-'));
   const clock = new FakeClock(options.at ?? START);
   const logged: unknown[] = [];
   const backend = await createBackend({
     dataDir, clock, counterCode: 'A01', log: (error) => logged.push(error), ...(options.exchangeFor ? { exchangeFor: options.exchangeFor } : {}),
+    ...(options.automaticControl ? { automaticControl: options.automaticControl } : {}),
   });
   let serial = 0;
   const next = () => ++serial;

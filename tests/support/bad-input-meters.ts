@@ -29,6 +29,9 @@ export const METER_KINDS = {
   replyTimeout: () => [0, 49, 10_001, 100.5, ...NON_FINITE, '200', []],
   retries: () => [-1, 6, 1.5, NaN, '2', null],
   firmware: () => ['', 'has space', 'f'.repeat(21), 'v1#2', 12, []],
+  intervalMinutes: () => [0, 4, 7, 1441, 2880, 15.5, ...NON_FINITE, '15', null],
+  rereads: () => [-1, 6, 0.5, NaN, '1', null],
+  rereadAfter: () => [-1, 241, 2.5, Infinity, '5', []],
 } satisfies Record<string, (valid: unknown) => unknown[]>;
 
 const U = 999_999;
@@ -93,6 +96,11 @@ export const METER_SPECS: Record<keyof typeof meterContract, MethodSpec> = {
   'readings.ofMeter': {
     who: 'clerk1', valid: (fx) => ({ meterId: fx.meters.energy, limit: 10 }), fields: [['meterId', 'id'], ['limit', 'limit500', 'optional']],
     cases: [c('unknown meter', 'clerk1', 'not-found', () => ({ meterId: U }))],
+  },
+  'collection.settings': { who: 'clerk1', valid: () => ({}), fields: [] },
+  'collection.setSettings': {
+    who: 'admin', valid: () => ({ intervalMinutes: 30, rereads: 2, rereadAfterMinutes: 10 }),
+    fields: [['intervalMinutes', 'intervalMinutes'], ['rereads', 'rereads'], ['rereadAfterMinutes', 'rereadAfter']],
   },
 };
 

@@ -10,12 +10,15 @@ import { CLOSE_MONEY_CASES, MONEY_KINDS, MONEY_SPECS, SELL_MONEY_CASES, closeInp
 import type { ExtraCaller, MoneyFixture } from './bad-input-money';
 import { RECHARGE_SPECS } from './bad-input-recharge';
 import { METER_KINDS, METER_SPECS } from './bad-input-meters';
+import { BALANCE_KINDS, BALANCE_SPECS, TOU } from './bad-input-balance';
+import { CONTROL_KINDS, CONTROL_SPECS } from './bad-input-control';
+import type { ControlFixture } from './bad-input-control';
 import type { MeterFixture } from './bad-input-meters';
 import type { ErrorCode } from '../../shared/contract/errors';
 import type { MethodName } from '../../shared/contract/methods';
 
 /** The fixture state the semantic cases refer to (built by the test's beforeAll). */
-export interface BadFixture extends Fixture, MoneyFixture, MeterFixture {
+export interface BadFixture extends Fixture, MoneyFixture, MeterFixture, ControlFixture {
   readonly closedAccount: number;
   readonly closedMeter: number;
   readonly removedMeter: number;
@@ -84,6 +87,8 @@ export const KINDS = {
   calendarDays: (valid: unknown) => [[], repeat(first(valid), 367), null, {}, [null]],
   ...MONEY_KINDS,
   ...METER_KINDS,
+  ...CONTROL_KINDS,
+  ...BALANCE_KINDS,
 } satisfies Record<string, (valid: unknown) => unknown[]>;
 
 export type Kind = keyof typeof KINDS;
@@ -232,27 +237,29 @@ export const SPECS: Record<MethodName, MethodSpec> = {
   },
   'tariffs.list': { who: 'clerk1', valid: () => ({ utility: 'water' }), fields: [['utility', 'enum', 'optional']] },
   'tariffs.create': {
-    who: 'admin', valid: () => ({ ...tariffInput }),
+    who: 'admin', valid: () => ({ ...tariffInput, tou: { ...TOU } }),
     fields: [['code', 'tariffCode'], ['name', 'text60'], ['utility', 'enum'], ['category', 'enum'], ['period', 'enum'], ['effectiveFrom', 'date'],
-      ['tiers', 'tiers'], ['tiers.0.uptoUnits', 'uptoUnits'], ['tiers.0.price', 'price']],
-    strict: ['tiers.0'],
+      ['tiers', 'tiers'], ['tiers.0.uptoUnits', 'uptoUnits'], ['tiers.0.price', 'price'], ['tou', 'tou', 'optional']],
+    strict: ['tiers.0', 'tou'],
     cases: [
       c('taken code', 'admin', 'tariff-code-taken', () => ({ ...tariffInput, code: 'RES-E' })),
       c('open tier not last', 'admin', 'tariff-invalid', () => ({ ...tariffInput, tiers: [{ uptoUnits: null, price: 1 }, { uptoUnits: 10, price: 1 }] })),
       c('bounds not increasing', 'admin', 'tariff-invalid', () => ({ ...tariffInput, tiers: [{ uptoUnits: 10, price: 1 }, { uptoUnits: 10, price: 1 }, { uptoUnits: null, price: 1 }] })),
       c('free last tier', 'admin', 'tariff-invalid', () => ({ ...tariffInput, tiers: [{ uptoUnits: null, price: 0 }] })),
       c('free last tier (en)', 'admin', 'tariff-invalid', () => ({ ...tariffInput, tiers: [{ uptoUnits: null, price: 0 }] }), 'en'),
+      c('time-of-use prices on a water tariff', 'admin', 'tariff-invalid', () => ({ ...tariffInput, utility: 'water', tou: { ...TOU } })),
     ],
   },
   'tariffs.addVersion': {
-    who: 'admin', valid: (fx) => ({ tariffId: fx.tariffs.electricity, effectiveFrom: '2026-07-01', tiers: ELECTRICITY_TIERS }),
-    fields: [['tariffId', 'id'], ['effectiveFrom', 'date'], ['tiers', 'tiers'], ['tiers.0.uptoUnits', 'uptoUnits'], ['tiers.0.price', 'price']],
-    strict: ['tiers.0'],
+    who: 'admin', valid: (fx) => ({ tariffId: fx.tariffs.electricity, effectiveFrom: '2026-07-01', tiers: ELECTRICITY_TIERS, tou: { ...TOU } }),
+    fields: [['tariffId', 'id'], ['effectiveFrom', 'date'], ['tiers', 'tiers'], ['tiers.0.uptoUnits', 'uptoUnits'], ['tiers.0.price', 'price'], ['tou', 'tou', 'optional']],
+    strict: ['tiers.0', 'tou'],
     cases: [
       c('unknown tariff', 'admin', 'not-found', () => ({ tariffId: U, effectiveFrom: '2026-07-01', tiers: ELECTRICITY_TIERS })),
       c('yesterday', 'admin', 'tariff-version-in-past', (fx) => ({ tariffId: fx.tariffs.electricity, effectiveFrom: '2026-06-14', tiers: ELECTRICITY_TIERS })),
       c('a date that has a version', 'admin', 'tariff-version-exists', (fx) => ({ tariffId: fx.todayTariff, effectiveFrom: '2026-06-15', tiers: ELECTRICITY_TIERS })),
       c('unsound tiers', 'admin', 'tariff-invalid', (fx) => ({ tariffId: fx.tariffs.electricity, effectiveFrom: '2026-07-01', tiers: [{ uptoUnits: 5, price: 1 }] })),
+      c('time-of-use prices on a water tariff', 'admin', 'tariff-invalid', (fx) => ({ tariffId: fx.tariffs.water, effectiveFrom: '2026-07-01', tiers: ELECTRICITY_TIERS, tou: { ...TOU } })),
     ],
   },
   'sales.quote': {
@@ -340,4 +347,6 @@ export const SPECS: Record<MethodName, MethodSpec> = {
   ...MONEY_SPECS,
   ...RECHARGE_SPECS,
   ...METER_SPECS,
+  ...CONTROL_SPECS,
+  ...BALANCE_SPECS,
 };

@@ -6,8 +6,9 @@
 import { formatUnits, units } from '../../../shared/money';
 import { ProtocolError } from '../../hardware/meters/meter-port';
 import type { MeterProtocol, MeterReading } from '../../hardware/meters/meter-port';
-import { controlRelay, controlValve, readMeter, UnsupportedOperationError } from '../../hardware/meters/codecs/drivers';
-import type { MeterTarget, RelayAction } from '../../hardware/meters/codecs/drivers';
+import { controlRelay, controlValve, readMeter, UnsupportedOperationError, writeSettings } from '../../hardware/meters/codecs/drivers';
+import type { MeterTarget } from '../../hardware/meters/codecs/drivers';
+import { CONTROL_OPTIONS, CONTROL_USAGE, controlOpOf, describeOp } from './meter-control-args';
 import { BusRegistry, parseVia } from '../../hardware/meters/transport/bus-registry';
 import type { Exchange } from '../../hardware/meters/meter-port';
 import { stringOption, UsageError } from '../args';
@@ -61,6 +62,11 @@ async function onBus(parsed: Parsed, work: (exchange: Exchange) => Promise<numbe
       console.error(`meter: unsupported: ${error.message}`);
       return 1;
     }
+    // A value the meter's format cannot carry (e.g. DL/T 645 alarm amounts are 4 BCD bytes): a bad argument.
+    if (error instanceof RangeError) {
+      console.error(`meter: out of range: ${error.message}`);
+      return 2;
+    }
     throw error;
   } finally {
     await registry.closeAll();
@@ -93,23 +99,18 @@ const readCommand = defineCommand({
   },
 });
 
-const RELAY: readonly RelayAction[] = ['trip', 'close', 'keep-power', 'keep-power-release'];
-
 const controlCommand = defineCommand({
-  summary: 'switch one meter\'s relay or valve directly (installation and diagnosis)',
-  usage: `halldesk meter control ${TARGET_USAGE} (--relay trip|close|keep-power|keep-power-release | --valve open|close)`,
-  options: { ...TARGET_OPTIONS, relay: { type: 'string' }, valve: { type: 'string' } },
+  summary: 'switch one meter\'s relay, keep-power or valve, or write its prices or alarm amounts, directly (installation and diagnosis)',
+  usage: `halldesk meter control ${TARGET_USAGE} ${CONTROL_USAGE}`,
+  options: { ...TARGET_OPTIONS, ...CONTROL_OPTIONS },
   async run(parsed) {
     const target = targetOf(parsed);
-    const relay = stringOption(parsed, 'relay');
-    const valve = stringOption(parsed, 'valve');
-    if ((relay === undefined) === (valve === undefined)) throw new UsageError('give exactly one of --relay trip|close|keep-power|keep-power-release and --valve open|close');
-    if (relay !== undefined && !RELAY.includes(relay as RelayAction)) throw new UsageError(`--relay must be one of ${RELAY.join(', ')}, got "${relay}"`);
-    if (valve !== undefined && valve !== 'open' && valve !== 'close') throw new UsageError(`--valve must be open or close, got "${valve}"`);
+    const op = controlOpOf(parsed);
     return onBus(parsed, async (exchange) => {
-      if (relay !== undefined) await controlRelay(exchange, target, relay as RelayAction);
-      else await controlValve(exchange, target, valve as 'open' | 'close');
-      console.log(relay !== undefined ? `relay ${relay}: done` : `valve ${valve}: done`);
+      if (op.kind === 'relay') await controlRelay(exchange, target, op.action);
+      else if (op.kind === 'valve') await controlValve(exchange, target, op.action);
+      else await writeSettings(exchange, target, op.settings);
+      console.log(describeOp(op));
       return 0;
     });
   },

@@ -11,7 +11,9 @@ import { m0060MoneyDiscipline } from './0060-money-discipline';
 import { m0070MeterComm } from './0070-meter-comm';
 import { m0080Readings } from './0080-readings';
 import { m0090MeterWrites } from './0090-meter-writes';
+import { m0100ControlJobs } from './0100-control-jobs';
+import { m0110Balances } from './0110-balances';
 import type { Migration } from './dialect';
 
-export const MIGRATIONS: readonly Migration[] = [m0010Core, m0020SalesLedger, m0030Audit, m0040AuditChain, m0050HolidayCalendar, m0060MoneyDiscipline, m0070MeterComm, m0080Readings, m0090MeterWrites];
+export const MIGRATIONS: readonly Migration[] = [m0010Core, m0020SalesLedger, m0030Audit, m0040AuditChain, m0050HolidayCalendar, m0060MoneyDiscipline, m0070MeterComm, m0080Readings, m0090MeterWrites, m0100ControlJobs, m0110Balances];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -82,7 +82,8 @@ export function latestSweep(db: Db, kind?: string): Promise<SweepRow | undefined
   return query.orderBy('id', 'desc').limit(1).executeTakeFirst();
 }
 
-export type NewReadingRow = Omit<MeterReadingTable, 'id' | 'flags' | 'attempts'> & { flags: string; attempts: number };
+/** periods: the period energies of a time-of-use meter (migration 0110; balance-readings.ts periodsJson). */
+export type NewReadingRow = Omit<MeterReadingTable, 'id' | 'flags' | 'attempts'> & { flags: string; attempts: number; periods?: string | null };
 
 export async function insertReading(db: Db, reading: NewReadingRow): Promise<void> {
   await db.insertInto('meter_readings').values(reading).execute();

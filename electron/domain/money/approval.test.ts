@@ -42,6 +42,17 @@ describe('the approval life cycle', () => {
     expect(subjectCovers({ kind: 'reversal', saleId: 5 }, cash)).toBe(false);
   });
 
+  it('covers a control job by its id, and a settlement reading only for exactly the values approved', () => {
+    expect(subjectCovers({ kind: 'control_job', jobId: 3 }, { kind: 'control_job', jobId: 3 })).toBe(true);
+    expect(subjectCovers({ kind: 'control_job', jobId: 3 }, { kind: 'control_job', jobId: 4 })).toBe(false);
+    const reading = { kind: 'manual_reading', meterId: 2, readAt: '2026-10-31T16:00:00.000Z', total: 1_234_500 } as const;
+    expect(subjectCovers(reading, { ...reading, readAt: '2026-11-01T00:00:00+08:00' })).toBe(true);
+    expect(subjectCovers(reading, { ...reading, total: 1_234_501 })).toBe(false);
+    expect(subjectCovers(reading, { ...reading, meterId: 3 })).toBe(false);
+    expect(subjectCovers(reading, { ...reading, readAt: '2026-10-31T16:00:01.000Z' })).toBe(false);
+    expect(subjectCovers(reading, { kind: 'control_job', jobId: 2 })).toBe(false);
+  });
+
   it('is used by its requester, approved, unexpired and unused', () => {
     const approved = { ...facts({ decision: 'approve' }), subject: cash };
     expect(code(() => assertUsable(approved, 7, cash, AT))).toBeNull();

@@ -1,6 +1,6 @@
 /**
- * One approval mechanism for every exception (holiday cash, reversal, refund; later card replacement and
- * control jobs): a request with a reason and a subject, one decision by a supervisor who is not the
+ * One approval mechanism for every exception (holiday cash, reversal, refund, control jobs, settlement
+ * readings; later card replacement): a request with a reason and a subject, one decision by a supervisor who is not the
  * requester, an expiry, and a single use by the requester for exactly the subject approved. Pure: the
  * caller passes the stored rows and the clock's now.
  */
@@ -40,6 +40,11 @@ export function subjectCovers(approved: ApprovalSubject, wanted: ApprovalSubject
   if (approved.kind === 'holiday_cash' && wanted.kind === 'holiday_cash') return approved.meterId === wanted.meterId && wanted.amount <= approved.amount;
   if (approved.kind === 'reversal' && wanted.kind === 'reversal') return approved.saleId === wanted.saleId;
   if (approved.kind === 'refund' && wanted.kind === 'refund') return approved.accountId === wanted.accountId && wanted.amount === approved.amount;
+  if (approved.kind === 'control_job' && wanted.kind === 'control_job') return approved.jobId === wanted.jobId;
+  if (approved.kind === 'manual_reading' && wanted.kind === 'manual_reading') {
+    // The reading entered must be exactly the one approved: same meter, instant and total.
+    return approved.meterId === wanted.meterId && Date.parse(approved.readAt) === Date.parse(wanted.readAt) && approved.total === wanted.total;
+  }
   return false;
 }
 

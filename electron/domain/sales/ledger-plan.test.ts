@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fen } from '../../../shared/money';
-import { planDeposit, planDrop, planReversal, planVoucherReceipt } from './ledger-plan';
+import { planConsumptionCharge, planDeposit, planDrop, planReversal, planVoucherReceipt } from './ledger-plan';
 import type { LedgerLine } from './ledger-plan';
 
 const sum = (lines: readonly LedgerLine[]) => lines.reduce((total, line) => total + line.amount, 0);
@@ -36,5 +36,14 @@ describe('the money-discipline ledger plans', () => {
       { book: 'safe', meterId: null, amount: -30_000 },
       { book: 'bank', meterId: null, amount: 530_001 },
     ]);
+  });
+});
+
+describe('planConsumptionCharge (hall-kept meters)', () => {
+  it('moves the charge from the held credit to revenue, summing to zero; a zero charge books nothing', () => {
+    const lines = planConsumptionCharge(7, fen(2442));
+    expect(lines).toEqual([{ book: 'customer_credit', meterId: 7, amount: 2442 }, { book: 'revenue', meterId: 7, amount: -2442 }]);
+    expect(sum(lines)).toBe(0);
+    expect(planConsumptionCharge(7, fen(0))).toEqual([]);
   });
 });

@@ -92,3 +92,14 @@ export function planDeposit(obligations: readonly { shiftId: number; amount: Fen
     { book: 'bank', meterId: null, amount: fen(total) },
   ]);
 }
+
+/**
+ * A hall-kept meter's consumption charge (远程费控): the interval's charge leaves the money the hall holds for the
+ * meter and becomes revenue. The held credit may go below zero: the customer then owes the hall.
+ */
+export function planConsumptionCharge(meterId: number, charge: Fen): LedgerLine[] {
+  return balanced([
+    { book: 'customer_credit', meterId, amount: charge },
+    { book: 'revenue', meterId, amount: negFen(charge) },
+  ]);
+}

@@ -1,17 +1,12 @@
 import { Alert, Button, Input, Modal, Radio, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ApprovalSubject } from '../../../shared/contract/money-views';
 import { useApi } from '../api/ApiContext';
 import { ErrorText } from '../components/ErrorText';
-import { yuan } from '../money/format';
+import { subjectText } from './subjectText';
 import type { ApprovalAsk, ApprovalDialogModel } from './useApprovalDialog';
 import { useApprovalForm } from './useApprovalForm';
 import type { ApprovalFormModel } from './useApprovalForm';
 
-function subjectText(subject: ApprovalSubject, t: (key: string, params?: Record<string, string>) => string): string {
-  if (subject.kind === 'reversal') return t('approval.subject.reversal');
-  return t(`approval.subject.${subject.kind}`, { amount: yuan(subject.amount) });
-}
 
 function Fields({ form }: { form: ApprovalFormModel }) {
   const { t } = useTranslation();

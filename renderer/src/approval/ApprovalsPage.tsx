@@ -6,12 +6,8 @@ import { useApi } from '../api/ApiContext';
 import { ErrorText } from '../components/ErrorText';
 import { useContractList } from '../hooks/useContractList';
 import { dateTime } from '../components/dates';
-import { yuan } from '../money/format';
+import { subjectText } from './subjectText';
 
-function what(a: ApprovalView, t: (key: string, params?: Record<string, string>) => string): string {
-  const s = a.subject;
-  return s.kind === 'reversal' ? t('approval.subject.reversal') : t(`approval.subject.${s.kind}`, { amount: yuan(s.amount) });
-}
 
 /** A supervisor's own session: pending requests, decided here without retyping the password. */
 export function ApprovalsPage({ onChanged }: { onChanged: () => void }) {
@@ -35,7 +31,7 @@ export function ApprovalsPage({ onChanged }: { onChanged: () => void }) {
         onRow={(a) => ({ 'data-testid': 'approval-row', 'data-approval-id': a.id, 'data-kind': a.kind } as React.HTMLAttributes<HTMLElement>)}
         columns={[
           { title: t('approval.kind'), render: (_, a) => <Tag>{t(`approval.kinds.${a.kind}`)}</Tag> },
-          { title: t('approval.what'), render: (_, a) => what(a, t) },
+          { title: t('approval.what'), render: (_, a) => subjectText(a.subject, t) },
           { title: t('approval.reason'), dataIndex: 'reason' },
           { title: t('approval.requestedBy'), render: (_, a) => `${a.requestedByName} · ${dateTime(a.requestedAt)}` },
           { title: t('approval.note'), render: (_, a) => <Input size="small" value={notes[a.id] ?? ''} onChange={(e) => setNotes((n) => ({ ...n, [a.id]: e.target.value }))} /> },

@@ -4,6 +4,7 @@ import type { AccountView } from '../../../shared/contract/views';
 import { ErrorText } from '../components/ErrorText';
 import type { Role } from '../../../shared/vocabulary';
 import { MeterCard } from './MeterCard';
+import { MeteringBasis } from './MeteringBasis';
 import { SettlementControl } from './SettlementControl';
 import type { AccountModel } from './useAccount';
 
@@ -27,6 +28,7 @@ function CustomerHead({ account, role, onChanged, onCloseAccount }: HeadProps) {
         <span>{t('customer.number')}: <span className="mono">{customer.customerNo}</span></span>
         <Tag>{t(`category.${account.category}`)}</Tag>
         <SettlementControl account={account} role={role} onChanged={onChanged} />
+        <MeteringBasis account={account} role={role} onChanged={onChanged} />
         {account.status === 'closed' && <Tag color="red" data-testid="account-closed">{t('customer.closed')}</Tag>}
         {account.status === 'open' && role !== 'admin' && onCloseAccount && (
           <Button size="small" danger data-testid="account-close-open" onClick={onCloseAccount}>

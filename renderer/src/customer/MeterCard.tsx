@@ -5,6 +5,7 @@ import { remainingText, unitLabel, unitsText, yuan } from '../money/format';
 import { UtilityIcon } from '../components/UtilityIcon';
 import { PurchaseChart } from './PurchaseChart';
 import { LastSales } from './LastSales';
+import { HallBalance } from './HallBalance';
 
 function Figure({ label, value, testId, strong = false }: { label: string; value: string; testId?: string; strong?: boolean }) {
   return (
@@ -42,6 +43,7 @@ export function MeterCard({ meter, selected }: { meter: MeterView; selected: boo
         <Figure label={t('meter.credit')} value={yuan(meter.credit)} testId="meter-credit" />
         <Figure label={t('meter.unitsThisPeriod')} value={unitsText(meter.unitsThisPeriod, meter.utility)} />
         <Figure label={t('meter.currentTier')} value={t('meter.tier', { tier: meter.currentTier })} />
+        {meter.creditKind === 'hall' && meter.status === 'active' && <HallBalance meterId={meter.id} />}
         {meter.overdraft > 0 && <Figure label={t('meter.overdraft')} value={remainingText(meter.overdraft, meter.creditKind, meter.utility)} />}
       </div>
       <div className="meter-history">

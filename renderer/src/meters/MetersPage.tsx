@@ -3,16 +3,28 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../shared/vocabulary';
 import { useApi } from '../api/ApiContext';
+import { BalancesPanel } from './balances/BalancesPanel';
 import { BoardPanel } from './BoardPanel';
 import { BusesPanel } from './BusesPanel';
 import { CommForm } from './CommForm';
+import { ControlsPanel } from './controls/ControlsPanel';
+import type { PickedMeter } from './controls/selection';
 import { RechargesPanel } from './RechargesPanel';
 import { useBoard } from './useBoard';
 import { useBuses } from './useBuses';
+import type { ReadingBoardView } from '../../../shared/contract/meter-views';
 
-type Tab = 'board' | 'buses' | 'recharges';
+type Tab = 'board' | 'buses' | 'recharges' | 'controls' | 'balances';
 
-/** Meters (Alt+8): the read-completeness board, bus settings and meter communication, open remote recharges. */
+/** The board's meters, offered to the control-job wizard's selection. */
+function boardMeters(board: ReadingBoardView | null): PickedMeter[] {
+  return (board?.buses ?? []).flatMap((bus) => bus.meters.map((m) => ({ meterId: m.meterId, meterNo: m.meterNo, label: bus.code })));
+}
+
+/**
+ * Meters (Alt+8): the read-completeness board, bus settings and meter communication, open remote recharges,
+ * control jobs (wizard, jobs, retry queue) and hall-kept balances.
+ */
 export function MetersPage({ role }: { role: Role }) {
   const { t } = useTranslation();
   const client = useApi();
@@ -36,6 +48,8 @@ export function MetersPage({ role }: { role: Role }) {
       ),
     }]),
     { key: 'recharges', label: <span data-testid="tab-recharges">{t('meters.recharges')}</span>, children: <RechargesPanel canRetry={role !== 'admin'} /> },
+    { key: 'controls', label: <span data-testid="tab-controls">{t('meters.controls')}</span>, children: <ControlsPanel role={role} boardMeters={boardMeters(board.board)} /> },
+    { key: 'balances', label: <span data-testid="tab-balances">{t('meters.balances')}</span>, children: <BalancesPanel role={role} /> },
   ];
   return (
     <div className="page-body" data-testid="meters-page">

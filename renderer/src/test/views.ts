@@ -12,6 +12,6 @@ export function meterView(id: number, over: Partial<MeterView> = {}): MeterView 
 export function accountView(meters: readonly MeterView[], over: Partial<AccountView> = {}): AccountView {
   return {
     id: 9, accountNo: 'H00000009', status: 'open', category: 'residential', openedAt: '2025-01-01T00:00:00Z', closedAt: null,
-    customer: { name: '王秀英' } as AccountView['customer'], premises: { area: '东区' } as AccountView['premises'], meters, settlement: 'cash', ...over,
+    customer: { name: '王秀英' } as AccountView['customer'], premises: { area: '东区' } as AccountView['premises'], meters, settlement: 'cash', remoteIsSettlement: true, ...over,
   };
 }

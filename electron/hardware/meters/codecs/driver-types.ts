@@ -24,3 +24,12 @@ export interface RechargeOutcome {
   readonly remainingBefore: number;
   readonly remainingAfter: number;
 }
+
+/** Time-of-use unit prices, 1/10000 yuan per unit (shared/money Price; DL/T 645 XXXX.XXXX). */
+export interface TouPrices { readonly spike: number; readonly peak: number; readonly flat: number; readonly valley: number }
+
+/** Alarm amounts in fen (DL/T 645 XXXXXX.XX; Acrel BJ1/BJ2 [I]); alarm 1 is the higher, earlier one. */
+export interface AlarmAmounts { readonly alarm1: number; readonly alarm2: number }
+
+/** The prepaid settings a control job writes: prices, alarm amounts, or both. */
+export interface PrepaidSettings { readonly prices?: TouPrices; readonly alarms?: AlarmAmounts }

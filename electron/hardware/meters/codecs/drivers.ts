@@ -6,15 +6,19 @@ import { ProtocolError, type Exchange, type MeterProtocol, type MeterReading } f
 import { CJT188_COLD_WATER, decodeCjt188Metering, decodeCjt188Reply, encodeCjt188Read, encodeCjt188Valve } from './cjt188';
 import {
   DLT645_DI, DLT645_N1, decodeDlt645ReadReply, decodeDlt645Reply, decodeDlt645Value, dlt645FrameLength,
-  encodeDlt645BroadcastTime, encodeDlt645Control, encodeDlt645Read, type Dlt645Auth,
+  encodeDlt645BroadcastTime, encodeDlt645Control, encodeDlt645Read, encodeDlt645Write, type Dlt645Auth,
 } from './dlt645';
+import { numberToBcd } from './bcd';
 import { checkedCjt188FrameLength, checkedDlt645FrameLength } from './checked-framing';
 import { findRegisterMap } from './maps';
-import { rechargeModbus, readModbusPurchase, readModbusMeter, controlModbusRelay } from './modbus-driver';
+import { rechargeModbus, readModbusPurchase, readModbusMeter, controlModbusRelay, writeModbusSettings } from './modbus-driver';
 import type { RegisterMap } from './register-map';
-import { UnsupportedOperationError, type RechargeOutcome, type RechargeRequest, type RelayAction } from './driver-types';
+import { UnsupportedOperationError, type PrepaidSettings, type RechargeOutcome, type RechargeRequest, type RelayAction } from './driver-types';
 
-export { UnsupportedOperationError, type RechargeOutcome, type RechargeRequest, type RelayAction } from './driver-types';
+export {
+  UnsupportedOperationError, type AlarmAmounts, type PrepaidSettings, type RechargeOutcome, type RechargeRequest, type RelayAction, type TouPrices,
+} from './driver-types';
+export { controlSupport, type ControlSupportReason } from './control-support';
 export { PurchaseCountError } from './modbus-driver';
 
 export interface MeterTarget {
@@ -140,4 +144,37 @@ export async function writeRecharge(exchange: Exchange, target: MeterTarget, rec
 /** DL/T 645 broadcast time (08H to 99…99): no reply. */
 export async function broadcastTime(exchange: Exchange, time: Date): Promise<void> {
   await exchange(encodeDlt645BroadcastTime(time), dlt645FrameLength, { expectReply: false });
+}
+
+/**
+ * DL/T 645-2007 settings written with 14H (hardware.md §2.2–2.3): tariff 1–4 unit prices 04050101–04
+ * (XXXX.XXXX, 4 bytes; tariff 1..4 = spike, peak, flat, valley) and alarm amounts 1/2 04001001/04001002
+ * (XXXXXX.XX, 4 bytes). The values are integers in the format's last decimal: 1/10000 yuan and fen.
+ */
+export const DLT645_SETTING_DI = {
+  prices: { spike: 0x04050101, peak: 0x04050102, flat: 0x04050103, valley: 0x04050104 },
+  alarm1: 0x04001001, alarm2: 0x04001002,
+} as const;
+
+async function dlt645Write(exchange: Exchange, target: MeterTarget, di: number, value: number): Promise<void> {
+  const request = encodeDlt645Write(text(target.address), di, numberToBcd(value, 4), target.auth);
+  decodeDlt645Reply(request, await exchange(request, checkedDlt645FrameLength, { timeoutMs: 5_000 }));
+}
+
+/**
+ * Prices and alarm amounts. Modbus: read-modify-write of the prepaid parameter block with FC 0xAA [I] (§1.3);
+ * DL/T 645: one 14H write per identifier; CJ/T 188: unsupported (A010 prices unverified, §3.1).
+ */
+export async function writeSettings(exchange: Exchange, target: MeterTarget, settings: PrepaidSettings): Promise<void> {
+  if (target.protocol === 'modbus') return writeModbusSettings(exchange, Number(target.address), mapFor(target), settings);
+  if (target.protocol === 'cjt188') throw new UnsupportedOperationError('CJ/T 188 price writes (A010) are not verified (hardware.md §3.1)');
+  if (settings.prices) {
+    for (const tariff of ['spike', 'peak', 'flat', 'valley'] as const) {
+      await dlt645Write(exchange, target, DLT645_SETTING_DI.prices[tariff], settings.prices[tariff]);
+    }
+  }
+  if (settings.alarms) {
+    await dlt645Write(exchange, target, DLT645_SETTING_DI.alarm1, settings.alarms.alarm1);
+    await dlt645Write(exchange, target, DLT645_SETTING_DI.alarm2, settings.alarms.alarm2);
+  }
 }

@@ -2,9 +2,9 @@
  * Modbus operations over an Exchange, driven by a register map (hardware.md §1.2–1.4).
  */
 import { ProtocolError, type Exchange, type MeterReading } from '../meter-port';
-import { UnsupportedOperationError, type RechargeOutcome, type RechargeRequest, type RelayAction } from './driver-types';
+import { UnsupportedOperationError, type PrepaidSettings, type RechargeOutcome, type RechargeRequest, type RelayAction } from './driver-types';
 import { FC_READ_HOLDING, decodeReadReply, decodeWriteReply, encodeReadHolding, encodeWriteMultiple } from './modbus-rtu';
-import { decodeBlock, fieldCount, type RegisterMap } from './register-map';
+import { decodeBlock, fieldCount, type PrepaidParameterBlock, type RegisterMap } from './register-map';
 import { checkedModbusReplyLength } from './checked-framing';
 
 /** The purchase count does not follow on from the meter's (card rule of hardware.md §4.2 applied to remote recharge). */
@@ -93,4 +93,42 @@ export async function rechargeModbus(exchange: Exchange, unit: number, map: Regi
   block[at(prepaid.forcedControl) + 1] = 0;
   await writeRegisters(exchange, unit, prepaid.start, block, prepaid.writeFunctionCode);
   return { applied: true, remainingBefore: before, remainingAfter: after };
+}
+
+const TARIFF_ORDER = ['spike', 'peak', 'flat', 'valley'] as const;
+
+function put32(block: number[], prepaid: PrepaidParameterBlock, register: number, value: number): void {
+  if (!Number.isSafeInteger(value) || value < 0 || value > 0xffffffff) throw new RangeError(`value ${value} does not fit UINT32`);
+  block[register - prepaid.start] = Math.floor(value / 0x10000);
+  block[register - prepaid.start + 1] = value % 0x10000;
+}
+
+/** Registers the settings need, or the reason the map cannot take them. */
+function settingsRegisters(map: RegisterMap, settings: PrepaidSettings): PrepaidParameterBlock {
+  const prepaid = map.prepaid;
+  if (!prepaid) throw new UnsupportedOperationError(`${map.model} has no prepaid parameter block in its map`);
+  if (settings.prices && !prepaid.prices) throw new UnsupportedOperationError(`${map.model}'s map has no price registers`);
+  if (settings.alarms && (prepaid.alarm1 === undefined || prepaid.alarm2 === undefined)) {
+    throw new UnsupportedOperationError(`${map.model}'s map has no alarm-amount registers`);
+  }
+  return prepaid;
+}
+
+/**
+ * [I] Prices and alarm amounts over Modbus (hardware.md §1.3): read the prepaid parameter block (FC03), change
+ * only the price or alarm registers and write the whole block back with FC 0xAA. The purchase count and the
+ * remaining amount go back as read, so the meter credits nothing (it takes a remaining amount only with count + 1),
+ * and the forced-control words as read, so a tripped relay stays tripped. MUST be confirmed on a bench meter (§8).
+ */
+export async function writeModbusSettings(exchange: Exchange, unit: number, map: RegisterMap, settings: PrepaidSettings): Promise<void> {
+  const prepaid = settingsRegisters(map, settings);
+  const block = await readRegisters(exchange, unit, prepaid.start, prepaid.count);
+  if (settings.prices && prepaid.prices) {
+    for (const tariff of TARIFF_ORDER) put32(block, prepaid, prepaid.prices[tariff], settings.prices[tariff]);
+  }
+  if (settings.alarms && prepaid.alarm1 !== undefined && prepaid.alarm2 !== undefined) {
+    put32(block, prepaid, prepaid.alarm1, settings.alarms.alarm1);
+    put32(block, prepaid, prepaid.alarm2, settings.alarms.alarm2);
+  }
+  await writeRegisters(exchange, unit, prepaid.start, block, prepaid.writeFunctionCode);
 }

@@ -10,7 +10,8 @@
  *             role? total | remaining | overdraft | purchaseCount (fills MeterReading; total/remaining/overdraft
  *             are converted to hundredths), bits? { flagName: bitIndex } (a status word: set bits become flags) }
  *   relay?:  { register, trip: [words], close: [words] (written with FC10), closedFlag: the flag meaning "closed" }
- *   prepaid?: { start, count, writeFunctionCode, remaining, purchaseCount, forcedControl } (registers) [I]
+ *   prepaid?: { start, count, writeFunctionCode, remaining, purchaseCount, forcedControl, alarm1?, alarm2?,
+ *             prices? { spike, peak, flat, valley } } (registers) [I]
  */
 import type { MeterReading } from '../meter-port';
 
@@ -38,6 +39,11 @@ export interface PrepaidParameterBlock {
   readonly purchaseCount: number;
   /** First of the two forced-control registers inside the block (hardware.md §1.3–1.4). */
   readonly forcedControl: number;
+  /** First registers of the UINT32 alarm amounts BJ1 / BJ2 inside the block (fen [I], hardware.md §1.3). */
+  readonly alarm1?: number;
+  readonly alarm2?: number;
+  /** First registers of the UINT32 unit prices inside the block (1/10000 yuan [I], hardware.md §1.3). */
+  readonly prices?: { readonly spike: number; readonly peak: number; readonly flat: number; readonly valley: number };
 }
 export interface RegisterMap {
   readonly model: string;

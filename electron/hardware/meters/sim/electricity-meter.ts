@@ -49,6 +49,8 @@ export interface ElectricityState {
   readonly purchaseCount: number;
   readonly relay: 'closed' | 'open';
   readonly forced: ForcedControl;
+  /** 保电 (DL/T 645 1CH 3A, released by 3B): the relay stays closed whatever the balance or a trip command. */
+  readonly keepPower: boolean;
   readonly powerW: number;
   /** 0.1 V, 0.01 A. */
   readonly voltage: number;
@@ -85,6 +87,7 @@ export class ElectricityMeter {
   private remainingExact: number;
   private count: number;
   private forcedControl: ForcedControl = 'none';
+  private keep = false;
   private last: number;
 
   constructor(options: ElectricityMeterOptions) {
@@ -127,8 +130,9 @@ export class ElectricityMeter {
     return new Date(epochMs + this.utcOffsetMs).getUTCHours();
   }
 
-  /** Open when forced to trip, or (unless kept on) when the remaining amount fell below the overdraft. */
+  /** Closed while kept on; else open when forced to trip, or when the remaining amount fell below the overdraft. */
   relayOpen(): boolean {
+    if (this.keep) return false;
     if (this.forcedControl !== 'none') return this.forcedControl === 'trip';
     return this.remainingExact < -this.overdraft;
   }
@@ -136,6 +140,12 @@ export class ElectricityMeter {
   setForced(control: ForcedControl): void {
     this.advance();
     this.forcedControl = control;
+  }
+
+  /** Keep-power on or off (DL/T 645 3A / 3B). */
+  setKeepPower(on: boolean): void {
+    this.advance();
+    this.keep = on;
   }
 
   /** A card purchase (or a remote top-up by amount): credits only when the count is the meter's + 1. */
@@ -178,7 +188,7 @@ export class ElectricityMeter {
     const remaining = this.remaining();
     const bits = this.statusBits(relay, remaining, powerW);
     return {
-      totalEnergy, tariffEnergy, remaining, purchaseCount: this.count, relay, forced: this.forcedControl, powerW,
+      totalEnergy, tariffEnergy, remaining, purchaseCount: this.count, relay, forced: this.forcedControl, keepPower: this.keep, powerW,
       voltage, current: Math.round((powerW / (voltage / 10) / 0.95) * 100), statusWord: bits.word, flags: bits.flags,
     };
   }

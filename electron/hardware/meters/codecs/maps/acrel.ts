@@ -63,8 +63,13 @@ const RELAY = { register: 0x0057, trip: [0x0001, 0x0001], close: [0x0001, 0x0000
 /**
  * Prepaid parameter block, read FC03 0x0046 × 28, written with FC 0xAA in the same layout (§1.3): SYJE at
  * 0x004F–0050, BuyTime at 0x004E, forced control 0x0057–0058 inside it. [I] top-up semantics unconfirmed.
+ * Alarm amounts BJ1 0x0046 / BJ2 0x0048 and the unit prices spike/peak/flat/valley 0x0059/5B/5D/5F are UINT32;
+ * their units are not documented: fen for the amounts and 1/10000 yuan for the prices are [I] (§1.3).
  */
-const PREPAID = { start: 0x0046, count: 28, writeFunctionCode: 0xaa, remaining: 0x004f, purchaseCount: 0x004e, forcedControl: 0x0057 } as const;
+const PREPAID = {
+  start: 0x0046, count: 28, writeFunctionCode: 0xaa, remaining: 0x004f, purchaseCount: 0x004e, forcedControl: 0x0057,
+  alarm1: 0x0046, alarm2: 0x0048, prices: { spike: 0x0059, peak: 0x005b, flat: 0x005d, valley: 0x005f },
+} as const;
 
 export const DDSY1352: RegisterMap = {
   model: 'DDSY1352', firmware: '*', verified: true,

@@ -73,7 +73,11 @@ describe('DL/T 645-2007 responder', () => {
     send(DLT645_N1.closeAllowed);
     expect(meter.state()).toMatchObject({ relay: 'closed', forced: 'none' });
     send(DLT645_N1.keepPower);
-    expect(meter.state().forced).toBe('close');
+    expect(meter.state().keepPower).toBe(true);
+    send(DLT645_N1.trip);
+    expect(meter.state().relay).toBe('closed');
+    send(DLT645_N1.keepPowerRelease);
+    expect(meter.state()).toMatchObject({ keepPower: false, relay: 'open' });
   });
 
   it('takes the broadcast time (08H) on every meter and answers nothing', () => {

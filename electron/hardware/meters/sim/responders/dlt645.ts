@@ -17,9 +17,11 @@ import type { AnswerMode, ParsedRequest, Responder } from './types';
 const ERROR_OTHER = 0x01;
 const ERROR_NO_DATA = 0x02;
 
-const CONTROL: ReadonlyMap<number, ForcedControl | null> = new Map<number, ForcedControl | null>([
-  [DLT645_N1.trip, 'trip'], [DLT645_N1.closeAllowed, 'none'], [DLT645_N1.directClose, 'none'],
-  [DLT645_N1.keepPower, 'close'], [DLT645_N1.keepPowerRelease, 'none'], [DLT645_N1.alarm, null], [DLT645_N1.alarmRelease, null],
+/** What each N1 does: a forced-control change, keep-power on/off, or nothing (alarm, acknowledged). */
+type ControlEffect = { readonly forced: ForcedControl } | { readonly keepPower: boolean } | null;
+const CONTROL: ReadonlyMap<number, ControlEffect> = new Map<number, ControlEffect>([
+  [DLT645_N1.trip, { forced: 'trip' }], [DLT645_N1.closeAllowed, { forced: 'none' }], [DLT645_N1.directClose, { forced: 'none' }],
+  [DLT645_N1.keepPower, { keepPower: true }], [DLT645_N1.keepPowerRelease, { keepPower: false }], [DLT645_N1.alarm, null], [DLT645_N1.alarmRelease, null],
 ]);
 
 function requestControl(request: Dlt645Request): number {
@@ -40,8 +42,9 @@ function execute(meter: ElectricityMeter, request: Dlt645Request, address: strin
   }
   if (request.kind === 'control') {
     if (!CONTROL.has(request.n1)) return error(ERROR_OTHER);
-    const forced = CONTROL.get(request.n1);
-    if (forced) meter.setForced(forced);
+    const effect = CONTROL.get(request.n1) ?? null;
+    if (effect && 'forced' in effect) meter.setForced(effect.forced);
+    if (effect && 'keepPower' in effect) meter.setKeepPower(effect.keepPower);
     return encodeDlt645Reply(address, DLT645_CONTROL);
   }
   return error(ERROR_OTHER);
