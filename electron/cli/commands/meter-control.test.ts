@@ -4,8 +4,8 @@
  * control job whose time has come before it reads.
  */
 import { rm } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../main';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../tests/support/run-cli';
 import { buildBus } from '../../hardware/meters/sim/build';
 import { ManualClock } from '../../hardware/meters/sim/clock';
 import { startGateway } from '../../hardware/meters/sim/tcp-gateway';
@@ -22,16 +22,9 @@ let out: string[];
 let err: string[];
 
 async function run(...argv: string[]): Promise<number> {
-  out = [];
-  err = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((line: unknown) => { out.push(String(line)); });
-  const error = vi.spyOn(console, 'error').mockImplementation((line: unknown) => { err.push(String(line)); });
-  try {
-    return await main(argv);
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
+  const result = await runCli(argv);
+  ({ out, err } = result);
+  return result.code;
 }
 
 beforeAll(async () => {

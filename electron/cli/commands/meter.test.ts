@@ -5,8 +5,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../main';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../tests/support/run-cli';
 import { buildBus } from '../../hardware/meters/sim/build';
 import { ManualClock } from '../../hardware/meters/sim/clock';
 import { servePty } from '../../hardware/meters/sim/pty';
@@ -20,16 +20,9 @@ let out: string[];
 let err: string[];
 
 async function run(...argv: string[]): Promise<number> {
-  out = [];
-  err = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((line: unknown) => { out.push(String(line)); });
-  const error = vi.spyOn(console, 'error').mockImplementation((line: unknown) => { err.push(String(line)); });
-  try {
-    return await main(argv);
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
+  const result = await runCli(argv);
+  ({ out, err } = result);
+  return result.code;
 }
 
 const via = () => `rtu-tcp:127.0.0.1:${gateway.port}@9600,8N1`;

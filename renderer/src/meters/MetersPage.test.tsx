@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import './testShims';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BoardMeterView, ReadingBoardView } from '../../../shared/contract/meter-views';
@@ -10,19 +11,6 @@ import { MetersPage } from './MetersPage';
 
 afterEach(cleanup);
 
-// antd's Tabs and Table measure themselves and watch the screen size; jsdom has neither.
-globalThis.ResizeObserver ??= class {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-};
-window.matchMedia ??= (query: string) => ({
-  matches: false, media: query, onchange: null, addListener: () => {}, removeListener: () => {},
-  addEventListener: () => {}, removeEventListener: () => {}, dispatchEvent: () => false,
-});
-// jsdom has no pseudo-element styles (antd asks for the scrollbar's).
-const computedStyle = window.getComputedStyle.bind(window);
-window.getComputedStyle = (element: Element) => computedStyle(element);
 
 const meter = (meterId: number, o: Partial<BoardMeterView> = {}): BoardMeterView => ({
   meterId, meterNo: `32010000000${meterId}`, accountId: 1, address: `32010000000${meterId}`, protocol: 'dlt645',
