@@ -40,6 +40,8 @@ export function createSettlementReadingsService(deps: ServiceDeps) {
       await activeMeterOf(trx, Number(account.id), input.meterId);
       if (account.remote_is_settlement === 1) throw new DomainError('remote-meter-is-settlement');
       const readAt = new Date(input.readAt).toISOString();
+      // A settlement reading records what was read; one dated ahead of now would charge consumption not yet used.
+      if (readAt > nowIso(deps)) throw new DomainError('manual-reading-in-future');
       const previous = await latestManualReading(trx, input.meterId);
       if (previous && input.total < Number(previous.total)) {
         throw new DomainError('manual-reading-decreasing', { previous: formatUnits(units(Number(previous.total))) });

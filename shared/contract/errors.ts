@@ -24,7 +24,7 @@ export const ERROR_CODES = [
   'bus-code-taken', 'bus-endpoint-invalid', 'bus-inactive', 'bus-has-no-meters', 'meter-not-on-bus', 'meter-address-invalid',
   'meter-no-register-map', 'nothing-to-read', 'sweep-running', 'sweep-running-elsewhere',
   'control-no-supported-meter', 'control-effective-past', 'control-effective-too-far', 'control-job-not-draft', 'control-job-not-yours', 'control-job-not-cancellable', 'control-nothing-to-retry',
-  'not-hall-meter', 'remote-meter-is-settlement', 'manual-reading-decreasing', 'manual-reading-not-after',
+  'not-hall-meter', 'remote-meter-is-settlement', 'manual-reading-decreasing', 'manual-reading-not-after', 'manual-reading-in-future',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

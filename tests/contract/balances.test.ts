@@ -234,4 +234,12 @@ describe('high-voltage settlement readings', () => {
     // An approval for other values does not cover this reading.
     expect(refusal(await fx.call('readings.enterManual', manual('2026-06-22T01:00:00.000Z', 520_001, lower), fx.sessions.clerk1)).code).toBe('approval-mismatch');
   });
+
+  it('refuses a reading dated after now, writing nothing', async () => {
+    const ahead = new Date(fx.clock.now().getTime() + 3_600_000).toISOString();
+    const approvalId = await approvedBySupervisor(fx, { kind: 'manual_reading', meterId, readAt: ahead, total: 530_000 }, fx.sessions.clerk1);
+    const before = fx.counts();
+    expect(refusal(await fx.call('readings.enterManual', manual(ahead, 530_000, approvalId), fx.sessions.clerk1)).code).toBe('manual-reading-in-future');
+    expect(fx.counts()).toEqual(before);
+  });
 });
