@@ -19,7 +19,9 @@
 #      A missing Chromium FAILS step 5; it is never skipped.
 
 # Debian packages the tests need. Adding one is adding one word.
-APT_PACKAGES="sqlite3 poppler-utils zbar-tools chromium fonts-wqy-microhei socat"
+# pcscd, vsmartcard-vpcd: the real PC/SC stack of tests/cards (a private pcscd + a vpcd reader);
+# libpcsclite-dev: the headers the `smartcard` binding builds against.
+APT_PACKAGES="sqlite3 poppler-utils zbar-tools chromium fonts-wqy-microhei socat pcscd vsmartcard-vpcd libpcsclite-dev cups printer-driver-cups-pdf"
 
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -90,6 +92,25 @@ elif ! check_prerequisites; then
   failed=$((failed + 1))
   # Tests that need these tools would fail in confusing ways: stop here.
   exit 1
+fi
+
+# The PC/SC binding `smartcard` is an optionalDependency: on a fresh machine `npm ci` ran before step 1
+# installed libpcsclite-dev, its build failed and npm left it out. Build it now (npm install adds what the
+# lockfile lists and node_modules lacks; --no-save writes neither package.json nor the lockfile).
+ensure_pcsc_binding() {
+  if node -e 'require("smartcard")' >/dev/null 2>&1; then return 0; fi
+  echo "building the PC/SC binding (smartcard) against libpcsclite-dev"
+  npm install --no-save --no-audit --no-fund >/dev/null && node -e 'require("smartcard")'
+}
+
+if [ "${HALLDESK_SKIP_PREREQS:-0}" != 1 ]; then
+  step "PC/SC binding"
+  if ensure_pcsc_binding; then
+    echo "smartcard loads"
+  else
+    echo "the PC/SC binding (smartcard) does not build or load; the card tests will fail" >&2
+    failed=$((failed + 1))
+  fi
 fi
 
 # ---------------------------------------------------------------------------

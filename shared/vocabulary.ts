@@ -35,8 +35,8 @@ export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 export const VOUCHER_STATES = ['registered', 'partly_used', 'used_up'] as const;
 export type VoucherState = (typeof VOUCHER_STATES)[number];
 
-/** What a second person must approve. Card replacement joins with its issue. */
-export const APPROVAL_KINDS = ['holiday_cash', 'reversal', 'refund', 'control_job', 'manual_reading'] as const;
+/** What a second person must approve. */
+export const APPROVAL_KINDS = ['holiday_cash', 'reversal', 'refund', 'control_job', 'manual_reading', 'card_replacement', 'card_unloaded'] as const;
 export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
 
 export const APPROVAL_STATES = ['pending', 'approved', 'rejected', 'used', 'expired'] as const;

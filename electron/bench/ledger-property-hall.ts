@@ -7,6 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackend } from '../main/composition';
+import { setSetting } from '../db/repositories/settings-repository';
+import { CARD_RULES_SETTING } from '../services/cards/card-sale';
 import type { Backend } from '../main/composition';
 import type { Clock } from '../domain/time/business-time';
 import type { ContractInput, ContractOutput, MethodName } from '../../shared/contract/methods';
@@ -94,6 +96,8 @@ export async function buildHall(startIso = '2026-06-15T02:00:00.000Z'): Promise<
   const dataDir = mkdtempSync(join(tmpdir(), 'halldesk-ledger-property-'));
   const clock = new SettableClock(Date.parse(startIso));
   const backend = await createBackend({ dataDir, clock, counterCode: 'P01' });
+  // The property is about the books: its card meters are sold to without HallDesk cards (card writes are tests/contract/cards.test.ts).
+  await setSetting(backend.database.db, CARD_RULES_SETTING, JSON.stringify({ unissuedCardSales: true }));
   const sessions = { admin: '', supervisor: '', clerk1: '', clerk2: '' };
   const call = (method: MethodName, input: unknown, who: Actor | 'admin') => backend.dispatch(method, input, { session: sessions[who] });
   const ok = async <M extends MethodName>(method: M, input: ContractInput<M>, who: Actor | 'admin'): Promise<ContractOutput<M>> => {

@@ -7,6 +7,8 @@ import { dbCommands } from './commands/db';
 import { demoCommands } from './commands/demo';
 import { importCommands } from './commands/import';
 import { benchCommand } from './commands/bench';
+import { cardCommands } from './commands/card';
+import { cardSimCommands } from './commands/card-sim';
 import { collectCommands } from './commands/collect';
 import { meterCommands } from './commands/meter';
 import { serveCommand, startCommand } from './commands/start';
@@ -19,6 +21,8 @@ const COMMANDS: Record<string, Command> = {
   ...importCommands,
   ...meterCommands,
   ...simCommands,
+  ...cardCommands,
+  ...cardSimCommands,
   ...collectCommands,
   bench: benchCommand,
   start: startCommand,

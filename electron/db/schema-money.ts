@@ -38,7 +38,8 @@ export interface SaleReversalTable {
   idempotency_key: string;
   request_hash: string;
   sale_id: number;
-  approval_id: number;
+  /** null only for a 'card_void' (migration 0120). */
+  approval_id: number | null;
   reason: string;
   clerk_id: number;
   shift_id: number | null;
@@ -46,6 +47,8 @@ export interface SaleReversalTable {
   amount_fen: number;
   business_date: string;
   created_at: string;
+  /** 'approved' or 'card_void' (migration 0120). */
+  cause: Generated<string>;
 }
 
 export interface DepositObligationTable {

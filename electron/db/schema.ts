@@ -2,6 +2,7 @@
  * Row types of every table, as Kysely sees them. Money is integer fen, units integer 0.01 kWh/m³,
  * prices integer 1/10000 yuan; times are ISO-8601 UTC text and business dates YYYY-MM-DD (Beijing).
  */
+import type { CardEventTable, CardFeeTable, CardTable, CardWriteEventTable, CardWriteTable } from './schema-cards';
 import type { Generated } from 'kysely';
 import type {
   ApprovalDecisionTable, ApprovalTable, ApprovalUseTable, BankDepositTable, CashDropTable, DepositItemTable, DepositObligationTable,
@@ -10,6 +11,7 @@ import type {
 import type { MeterBusTable, MeterReadingTable, MeterWriteEventTable, MeterWriteTable, ReadSweepTable } from './schema-meters';
 import type { AccountBalanceColumns, BalanceAlertTable, BalanceChargeTable, MeterReadingBalanceColumns, TariffTouPriceTable } from './schema-balances';
 import type { ControlJobEventTable, ControlJobTable, ControlJobTargetTable, ControlTargetAttemptTable } from './schema-control';
+import type { PrintTables } from './schema-prints';
 
 export interface SchemaMigrationTable { version: number; name: string; applied_at: string }
 export interface SettingTable { key: string; value: string }
@@ -67,6 +69,8 @@ export interface TariffTable {
   category: string;
   period: string;
   created_at: string;
+  /** The replacement card fee (补卡费) of this tariff, fen (migration 0120). */
+  card_fee_fen: Generated<number>;
 }
 
 export interface TariffVersionTable {
@@ -203,7 +207,7 @@ export interface AuditTable {
 export interface CalendarYearTable { year: number; source: string; loaded_at: string; loaded_by: number | null }
 export interface CalendarDayTable { date: string; kind: string; name: string; year: number }
 
-export interface Database {
+export interface Database extends PrintTables {
   schema_migrations: SchemaMigrationTable;
   settings: SettingTable;
   users: UserTable;
@@ -246,4 +250,9 @@ export interface Database {
   control_job_events: ControlJobEventTable;
   control_job_targets: ControlJobTargetTable;
   control_target_attempts: ControlTargetAttemptTable;
+  cards: CardTable;
+  card_events: CardEventTable;
+  card_writes: CardWriteTable;
+  card_write_events: CardWriteEventTable;
+  card_fees: CardFeeTable;
 }

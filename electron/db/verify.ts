@@ -64,6 +64,8 @@ const CHECKS: Check[] = [
             cast(substr(receipt_no, length(receipt_no) - 5) as integer) as serial from sales
           union all select counter_code, cast(substr(receipt_no, length(counter_code) + 2, 4) as integer) as year,
             cast(substr(receipt_no, length(receipt_no) - 5) as integer) as serial from sale_reversals
+          union all select counter_code, cast(substr(receipt_no, length(counter_code) + 2, 4) as integer) as year,
+            cast(substr(receipt_no, length(receipt_no) - 5) as integer) as serial from card_fees
           union all select substr(receipt_no, 1, length(receipt_no) - 12) as counter_code,
             cast(substr(receipt_no, length(receipt_no) - 10, 4) as integer) as year,
             cast(substr(receipt_no, length(receipt_no) - 5) as integer) as serial from account_events where receipt_no is not null

@@ -5,6 +5,7 @@
  * memory with the real domain functions (quoteSale, planSale) and written with the bulk writer in one
  * session (one transaction), so 200,000 customers and 2,000,000 sales take minutes, not hours.
  */
+import { CARD_RULES_SETTING } from '../services/cards/card-sale';
 import type { SqliteHandle } from '../db/open-sqlite';
 import type { Backend } from '../main/composition';
 import { BulkAccountOpener } from '../bulk/accounts-writer';
@@ -135,6 +136,10 @@ export async function seedDemoHall(target: Backend | SqliteHandle, options: Seed
   const demoLogins = staff.logins.map((u) => ({ username: u.username, role: u.role, displayName: u.displayName }));
   await setSetting(handle.db, DEMO_LOGINS_SETTING, JSON.stringify(staff.logins.map((u) => ({ username: u.username, password: u.password, role: u.role, displayName: u.displayName }))));
   await appendAudit(handle.db, { at: now.toISOString(), userId: staff.adminId, action: 'setting.set', entity: 'setting', entityId: DEMO_LOGINS_SETTING, after: demoLogins });
+  // The demo hall's card meters carry cards from the hall's former vendor program (issue 6): sales to them are
+  // recorded without a card write until the clerk issues a HallDesk card (发卡), after which every sale writes it.
+  await setSetting(handle.db, CARD_RULES_SETTING, JSON.stringify({ unissuedCardSales: true }));
+  await appendAudit(handle.db, { at: now.toISOString(), userId: staff.adminId, action: 'setting.set', entity: 'setting', entityId: CARD_RULES_SETTING, after: { unissuedCardSales: true } });
   const start = historyStart(now);
   const tariffs = await ensureTariffs(handle.db, staff.adminId, start, now);
   const rng = new Prng(options.seed ?? 'halldesk');

@@ -100,7 +100,7 @@ async function boot<B extends HostedBackend>(deps: HostDeps<B>, dataDir: string,
   if (!existsSync(join(deps.paths.renderer, 'index.html'))) {
     throw new Error(`The counter screen is not built (${deps.paths.renderer}): run "npm run build:renderer".`);
   }
-  const backend = await deps.createBackend({ dataDir, log, collect: true });
+  const backend = await deps.createBackend({ dataDir, log, collect: true, cardReader: 'pcsc' });
   state.backend = backend;
   const demo = await deps.ensureDemoHall(backend);
   info(`HallDesk data: ${dataDir}`);

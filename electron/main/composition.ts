@@ -22,6 +22,9 @@ import type { SweepOutcome } from '../services/collection-service';
 import type { LinkFactory } from '../hardware/meters/transport/bus-registry';
 import type { Dispatch } from './dispatch';
 import type { ExchangeFor } from '../services/remote-recharge-service';
+import { openCardReader } from './card-reader';
+import type { CardReaderChoice } from './card-reader';
+import type { FileCardReaders } from '../hardware/cards';
 
 export const DATABASE_FILE = 'halldesk.sqlite';
 export const SYSTEM_CLOCK: Clock = { now: () => new Date() };
@@ -46,6 +49,8 @@ export interface BackendOptions {
   readonly exchangeFor?: ExchangeFor;
   /** Where hall-kept balances raise automatic trips and closes (tests substitute an in-memory one). */
   readonly automaticControl?: AutomaticControl;
+  /** The card reader: 'pcsc' (desktop), 'files' (browser mode and demos: <data>/cards), a test's port; none by default. */
+  readonly cardReader?: CardReaderChoice;
 }
 
 export interface Backend {
@@ -55,6 +60,8 @@ export interface Backend {
   readonly clock: Clock;
   /** Set only on the very first run: the generated password of the `admin` user, to show once. */
   readonly firstAdminPassword: string | null;
+  /** The card-file simulator when the backend runs on card files (browser mode, demos), else null. */
+  readonly cardFiles: FileCardReaders | null;
   /** The reading schedule; started only when `collect` was asked for and an active bus exists. */
   readonly scheduler: CollectionScheduler;
   close(): Promise<void>;
@@ -85,9 +92,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     if (!collect || !scheduler || scheduler.isStarted) return;
     void services.meterComm.hasActiveBuses().then((yes) => { if (yes) scheduler?.start(); }, log);
   };
+  const cards = openCardReader(options.cardReader, options.dataDir, log);
   const services = createServices({ db: database.db, clock, counterCode }, {
     onBusesChanged: startCollecting, ...(options.linkFactory ? { linkFactory: options.linkFactory } : {}),
-  }, { ...(options.exchangeFor ? { exchangeFor: options.exchangeFor } : {}), ...(options.automaticControl ? { automaticControl: options.automaticControl } : {}) });
+  }, {
+    ...(options.exchangeFor ? { exchangeFor: options.exchangeFor } : {}), ...(options.automaticControl ? { automaticControl: options.automaticControl } : {}),
+    cardReader: cards.source, cardFiles: cards.files,
+  });
   scheduler = new CollectionScheduler({
     clock, collection: services.collection, ...(typeof collect === 'object' && collect.timer ? { timer: collect.timer } : {}),
     ...(typeof collect === 'object' && collect.onSweep ? { onSweep: collect.onSweep } : {}),
@@ -98,18 +109,22 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   if (collect && await services.meterComm.hasActiveBuses()) scheduler.start();
   // Control jobs run where the reading schedule runs (the desktop app, browser mode, `halldesk collect`).
   if (collect) services.controlJobs.runner.start(typeof collect === 'object' ? collect.timer : undefined, log);
+  // Failed prints are retried in the background where the counter runs (issue 7: a print never blocks a sale).
+  const stopPrintRetries = collect ? services.prints.queue.startRetries() : () => undefined;
   const running = scheduler;
   // Remote recharges left open by a crash or a timeout: settled against the meters' purchase counts.
   const reconciling = services.recharges.reconcile().catch(log);
   return {
-    dispatch, services, database, clock, firstAdminPassword, scheduler: running,
+    dispatch, services, database, clock, firstAdminPassword, scheduler: running, cardFiles: cards.files,
     async close() {
       await reconciling;
       running.stop();
+      stopPrintRetries();
       services.controlJobs.runner.stop();
       await services.controlJobs.runner.idle();
       await services.collection.idle();
       await services.meterComm.close();
+      await cards.close();
       await database.close();
     },
   };

@@ -7,6 +7,8 @@ import type { CallContext } from './call-context';
 import type { Services } from './services';
 import { balanceHandlers } from './handlers-balance';
 import { controlHandlers } from './handlers-control';
+import { printHandlers } from './handlers-print';
+import { cardHandlers } from './handlers-card';
 import type { ContractInput, ContractOutput, MethodName } from '../../shared/contract/methods';
 
 export type Handler<M extends MethodName> = (input: ContractInput<M>, ctx: CallContext) => Promise<ContractOutput<M>>;
@@ -87,6 +89,8 @@ export function createHandlers(s: Services): Handlers {
     'readings.ofMeter': (i) => s.collection.ofMeter(i.meterId, i.limit),
     ...balanceHandlers(s),
     ...controlHandlers(s),
+    ...printHandlers(s),
+    ...cardHandlers(s),
     'collection.settings': () => s.collection.settings(),
     'collection.setSettings': (i, ctx) => s.collection.setSettings(actorOf(ctx), i),
   };

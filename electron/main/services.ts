@@ -28,15 +28,29 @@ import { createSettlementReadingsService } from '../services/balance-settlement'
 import type { AutomaticControl } from '../services/control-port';
 import { assertDraft, createControlJobsService } from '../services/control-jobs-service';
 import { createAutomaticControl } from '../services/control-automatic';
+import { createPrintService } from '../services/print-service';
+import { createCardsService } from '../services/cards';
+import type { CardPortSource } from '../services/cards';
+import { createCardDemo } from '../services/cards/card-demo';
+import type { FileCardReaders } from '../hardware/cards';
+import { DEMO_READER } from './card-reader';
 
 /** Every service of the backend, built from the same dependencies. */
-export function createServices(deps: ServiceDeps, meterComm: MeterCommOptions = {}, ports: { readonly exchangeFor?: ExchangeFor; readonly automaticControl?: AutomaticControl } = {}) {
+export interface ServicePorts {
+  readonly exchangeFor?: ExchangeFor;
+  readonly automaticControl?: AutomaticControl;
+  /** The card reader (issue 6); none = card operations answer card-reader-not-available. */
+  readonly cardReader?: CardPortSource;
+  /** The card-file simulator, when that is the reader (browser mode, demos). */
+  readonly cardFiles?: FileCardReaders | null;
+}
+
+export function createServices(deps: ServiceDeps, meterComm: MeterCommOptions = {}, ports: ServicePorts = {}) {
   const sessions = new SessionStore();
   const auth = createAuthService(deps, sessions);
   const comm = createMeterCommService(deps, meterComm);
   // Remote recharges reach their meters through the configured buses unless a caller (a test) substitutes a port.
   const recharges = createRemoteRechargeService(deps, ports.exchangeFor ?? ((meterId) => comm.linkOfMeter(meterId)));
-  // Hall-kept balances raise automatic trips and closes through the control-jobs port (none until one is wired).
   // Hall-kept balances raise their automatic trip and close jobs through the control-job room (tests may substitute).
   const balances = createBalanceService(deps, ports.automaticControl ?? createAutomaticControl(deps));
   return {
@@ -67,6 +81,9 @@ export function createServices(deps: ServiceDeps, meterComm: MeterCommOptions = 
     // Control jobs reach their meters through the configured buses (the runner is started by the composition root).
     controlJobs: createControlJobsService(deps, (meterId) => comm.linkOfMeter(meterId)),
     settlementReadings: createSettlementReadingsService(deps),
+    prints: createPrintService(deps),
+    cards: createCardsService(deps, ports.cardReader ?? (() => null)),
+    cardDemo: createCardDemo(ports.cardFiles ?? null, DEMO_READER),
   };
 }
 

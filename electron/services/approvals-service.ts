@@ -58,6 +58,11 @@ async function activeMeterExists(db: Db, meterId: number): Promise<void> {
   await activeMeterOf(db, Number((await openAccountOrRefuse(db, Number(meter.account_id))).id), meterId);
 }
 
+/** The checks of consumeApproval without the use: for a step that must not start unless the approval will hold. */
+export async function checkApproval(db: Db, use: { approvalId: number; actor: Actor; wanted: ApprovalSubject; now: Date }): Promise<void> {
+  assertUsable(facts(found(await findApproval(db, use.approvalId), 'approval')), use.actor.userId, use.wanted, use.now);
+}
+
 /**
  * A request names something real and still open: a sale, an active meter of an open account, an open
  * account, a draft control job.
@@ -65,7 +70,7 @@ async function activeMeterExists(db: Db, meterId: number): Promise<void> {
 async function subjectExists(db: Db, subject: ApprovalSubject, draftCheck: ControlJobDraftCheck): Promise<void> {
   switch (subject.kind) {
     case 'reversal': found(await findSale(db, subject.saleId), 'sale'); return;
-    case 'holiday_cash': case 'manual_reading': return activeMeterExists(db, subject.meterId);
+    case 'holiday_cash': case 'manual_reading': case 'card_replacement': case 'card_unloaded': return activeMeterExists(db, subject.meterId);
     case 'refund': await openAccountOrRefuse(db, subject.accountId); return;
     case 'control_job': return draftCheck(db, subject.jobId);
   }

@@ -2,8 +2,8 @@
  * Reversal (冲正) of a sale: supervisor-approved, with a mandatory reason, as compensating ledger lines
  * under their own receipt serial. The sale row is never changed; `sale_reversals` marks it reversed (one
  * reversal per sale, enforced by a unique key). Refused when the meter has consumed the purchase, and for
- * any sale but the meter's latest standing one (a later sale was priced on top of it). For card meters the
- * card's write-back is checked too once cards arrive (issue 6); until then the meter's remaining decides.
+ * any sale but the meter's latest standing one (a later sale was priced on top of it). A card sale whose
+ * purchase is on the card is reversed through cards.reverseSale (the card must show the meter has not loaded it).
  */
 import { createHash } from 'node:crypto';
 import { DomainError } from '../domain/errors';
@@ -21,6 +21,7 @@ import { appendWriteEvent, eventsOfWrite, writeOfSale } from '../db/repositories
 import type { SaleRow } from '../db/repositories/sales-repository';
 import { openShiftOf } from '../db/repositories/shifts-repository';
 import { drawVoucher } from '../db/repositories/vouchers-repository';
+import { appendCardWriteEvent, cardWriteOfSale, lastCardWriteEvent } from '../db/repositories/cards-repository';
 import type { Db } from '../db/repositories/db';
 import { consumeApproval } from './approvals-service';
 import { requireOpenShift } from './shifts-service';
@@ -36,10 +37,11 @@ function reversalHash(input: Input): string {
   return createHash('sha256').update(JSON.stringify([input.saleId, input.approvalId])).digest('hex');
 }
 
-function reversalView(row: ReversalRow, replayed: boolean): ReversalView {
+export function reversalView(row: ReversalRow, replayed: boolean): ReversalView {
   return {
     id: Number(row.id), receiptNo: row.receipt_no, saleId: Number(row.sale_id), saleReceiptNo: row.sale_receipt_no, amount: Number(row.amount_fen),
-    paymentMethod: row.payment_method as PaymentMethod, reason: row.reason, approvalId: Number(row.approval_id), approvedBy: Number(row.approved_by),
+    paymentMethod: row.payment_method as PaymentMethod, reason: row.reason, cause: row.cause as ReversalView['cause'],
+    approvalId: row.approval_id === null ? null : Number(row.approval_id), approvedBy: row.approved_by === null ? null : Number(row.approved_by),
     clerkId: Number(row.clerk_id), shiftId: row.shift_id === null ? null : Number(row.shift_id), at: row.created_at, replayed,
   };
 }
@@ -71,8 +73,77 @@ async function remoteWriteToVoid(db: Db, sale: SaleRow): Promise<number | null> 
   return state === 'voided' ? null : Number(write.id);
 }
 
+/**
+ * A card sale (issue 6): a write still 'pending' never touched the card, so the reversal voids it in its
+ * transaction. One that completed is on the card: only cards.reverseSale may reverse it, taking the purchase
+ * back off the card first (while the card shows the meter has not loaded it). One 'sent' or 'failed' may be
+ * on the card or not: reconcile it with the card first.
+ */
+async function cardWriteToVoid(db: Db, sale: SaleRow): Promise<number | null> {
+  const write = await cardWriteOfSale(db, Number(sale.id));
+  if (!write) return null;
+  const state = (await lastCardWriteEvent(db, Number(write.id))).state;
+  if (state === 'pending') return Number(write.id);
+  if (state === 'completed') throw new DomainError('reversal-card-on-card');
+  if (state === 'sent' || state === 'failed') throw new DomainError('reversal-card-write-open');
+  return null;
+}
+
 async function refuseIfReversed(db: Db, sale: SaleRow): Promise<void> {
   if (await reversalOfSale(db, Number(sale.id))) throw new DomainError('sale-already-reversed', { receiptNo: sale.receipt_no });
+}
+
+/** The refusals a reversal of `sale` would meet, checked without writing (before a card is touched). */
+export async function checkReversible(db: Db, sale: SaleRow): Promise<void> {
+  await refuseIfReversed(db, sale);
+  await meterAfterReversal(db, sale);
+}
+
+export interface ReversalRequest {
+  readonly sale: SaleRow;
+  readonly actor: Actor;
+  readonly reason: string;
+  readonly idempotencyKey: string;
+  readonly requestHash: string;
+  readonly cause: 'approved' | 'card_void';
+  /** Spends the approval (after every refusal check) and answers its id; a card void has none. */
+  readonly approve: (() => Promise<number>) | null;
+  /** A card write the reversal voids in its transaction (a sale's write never sent to the card). */
+  readonly voidCardWrite: number | null;
+}
+
+/**
+ * The reversal itself, inside the caller's transaction: the compensating lines under a new serial, the voucher
+ * given back, the meter's held credit and remaining, units-to-date, a remote write voided, the audit. Used by
+ * sales.reverse (approved) and by card reconciliation (a card void, issue 6).
+ */
+export async function applyReversal(trx: Db, deps: ServiceDeps, r: ReversalRequest): Promise<ReversalView> {
+  const { sale, actor } = r;
+  const after = await meterAfterReversal(trx, sale);
+  const voidWrite = await remoteWriteToVoid(trx, sale);
+  const shift = sale.payment_method === 'cash' ? await requireOpenShift(trx, actor) : await openShiftOf(trx, actor.userId);
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const approvalId = r.approve ? await r.approve() : null;
+  const receiptNo = await allocateReceiptNo(trx, deps.counterCode, businessYear(now));
+  await appendLedger(trx, receiptNo, planReversal(await saleLedgerLines(trx, Number(sale.id))), {
+    saleId: null, accountId: Number(sale.account_id), shiftId: shift ? Number(shift.id) : null, at,
+  });
+  if (sale.voucher_id !== null) await drawVoucher(trx, { voucherId: Number(sale.voucher_id), saleId: Number(sale.id), amount: -Number(sale.payable_fen), at });
+  await setMeterState(trx, Number(sale.meter_id), { credit_fen: after.credit, remaining: after.remaining, overdraft: after.overdraft });
+  if (sale.credit_kind === 'energy') {
+    await addUnitsToDate(trx, { accountId: Number(sale.account_id), utility: sale.utility as Utility, periodKey: sale.period_key }, -Number(sale.units));
+  }
+  const id = await insertReversal(trx, {
+    receipt_no: receiptNo, idempotency_key: r.idempotencyKey, request_hash: r.requestHash, sale_id: Number(sale.id), cause: r.cause,
+    approval_id: approvalId, reason: r.reason, clerk_id: actor.userId, shift_id: shift ? Number(shift.id) : null,
+    counter_code: deps.counterCode, amount_fen: Number(sale.payable_fen), business_date: businessDate(now), created_at: at,
+  });
+  if (voidWrite !== null) await appendWriteEvent(trx, voidWrite, 'voided', at, { reversalId: id, reversalReceiptNo: receiptNo });
+  if (r.voidCardWrite !== null) await appendCardWriteEvent(trx, r.voidCardWrite, 'voided', at, { reversalId: id, reversalReceiptNo: receiptNo });
+  const view = reversalView(found(await findReversal(trx, id), 'reversal'), false);
+  await appendAudit(trx, { at, userId: actor.userId, action: r.cause === 'card_void' ? 'sale.card-void' : 'sale.reverse', entity: 'sale', entityId: Number(sale.id), after: view });
+  return view;
 }
 
 export function createReversalsService(deps: ServiceDeps) {
@@ -90,30 +161,13 @@ export function createReversalsService(deps: ServiceDeps) {
       if (replay) return replay;
       const sale = found(await findSale(trx, input.saleId), 'sale');
       await refuseIfReversed(trx, sale);
-      const after = await meterAfterReversal(trx, sale);
-      const voidWrite = await remoteWriteToVoid(trx, sale);
-      const shift = sale.payment_method === 'cash' ? await requireOpenShift(trx, actor) : await openShiftOf(trx, actor.userId);
+      const cardWrite = await cardWriteToVoid(trx, sale);
       const now = deps.clock.now();
-      const at = now.toISOString();
-      await consumeApproval(trx, { approvalId: input.approvalId, actor, now, entity: 'sale', entityId: sale.id, wanted: { kind: 'reversal', saleId: Number(sale.id) } });
-      const receiptNo = await allocateReceiptNo(trx, deps.counterCode, businessYear(now));
-      await appendLedger(trx, receiptNo, planReversal(await saleLedgerLines(trx, Number(sale.id))), {
-        saleId: null, accountId: Number(sale.account_id), shiftId: shift ? Number(shift.id) : null, at,
+      const approval = { approvalId: input.approvalId, actor, now, entity: 'sale', entityId: sale.id, wanted: { kind: 'reversal', saleId: Number(sale.id) } } as const;
+      return applyReversal(trx, deps, {
+        sale, actor, reason: input.reason, idempotencyKey: input.idempotencyKey, requestHash: reversalHash(input),
+        cause: 'approved', approve: () => consumeApproval(trx, approval).then(() => input.approvalId), voidCardWrite: cardWrite,
       });
-      if (sale.voucher_id !== null) await drawVoucher(trx, { voucherId: Number(sale.voucher_id), saleId: Number(sale.id), amount: -Number(sale.payable_fen), at });
-      await setMeterState(trx, Number(sale.meter_id), { credit_fen: after.credit, remaining: after.remaining, overdraft: after.overdraft });
-      if (sale.credit_kind === 'energy') {
-        await addUnitsToDate(trx, { accountId: Number(sale.account_id), utility: sale.utility as Utility, periodKey: sale.period_key }, -Number(sale.units));
-      }
-      const id = await insertReversal(trx, {
-        receipt_no: receiptNo, idempotency_key: input.idempotencyKey, request_hash: reversalHash(input), sale_id: Number(sale.id),
-        approval_id: input.approvalId, reason: input.reason, clerk_id: actor.userId, shift_id: shift ? Number(shift.id) : null,
-        counter_code: deps.counterCode, amount_fen: Number(sale.payable_fen), business_date: businessDate(now), created_at: at,
-      });
-      if (voidWrite !== null) await appendWriteEvent(trx, voidWrite, 'voided', at, { reversalId: id, reversalReceiptNo: receiptNo });
-      const view = reversalView(found(await findReversal(trx, id), 'reversal'), false);
-      await appendAudit(trx, { at, userId: actor.userId, action: 'sale.reverse', entity: 'sale', entityId: Number(sale.id), after: view });
-      return view;
     });
   }
 

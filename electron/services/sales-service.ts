@@ -6,7 +6,7 @@ import { planSale } from '../domain/sales/ledger-plan';
 import { businessDate, businessYear, periodKey } from '../domain/time/business-time';
 import { fen, formatUnits, formatYuan, units } from '../../shared/money';
 import { appendAudit } from '../db/repositories/audit-repository';
-import { addUnitsToDate, unitsToDate } from '../db/repositories/accounts-repository';
+import { addUnitsToDate, findAccount, unitsToDate } from '../db/repositories/accounts-repository';
 import { appendLedger } from '../db/repositories/ledger-repository';
 import { findMeter, setMeterState } from '../db/repositories/meters-repository';
 import { allocateReceiptNo } from '../db/repositories/receipts-repository';
@@ -14,6 +14,8 @@ import { findSale, findSaleByKey, findSaleByReceipt, insertSale } from '../db/re
 import { reversalOfSale } from '../db/repositories/reversals-repository';
 import { writeOfSale, writeState } from '../db/repositories/meter-writes-repository';
 import { isRemoteRecharge, recordRemoteRecharge } from './remote-recharge-service';
+import { recordCardPurchase } from './cards/card-sale';
+import { cardWriteOfSale, lastCardWriteEvent } from '../db/repositories/cards-repository';
 import { applyPayment, cashRuleFor, planPayment } from './payment-rules';
 import type { PaymentRequest } from './payment-rules';
 import type { SaleRow } from '../db/repositories/sales-repository';
@@ -78,7 +80,7 @@ function quoteView(meterId: number, versionId: number, q: Quote): QuoteView {
   };
 }
 
-export function saleView(row: SaleRow, replayed: boolean, reversal: SaleView['reversal'] = null, delivery: SaleView['delivery'] = null): SaleView {
+export function saleView(row: SaleRow, replayed: boolean, reversal: SaleView['reversal'] = null, delivery: SaleView['delivery'] = null, cardWrite: SaleView['cardWrite'] = null): SaleView {
   const segments = JSON.parse(row.segments) as TierSegmentView[];
   const n = (v: number) => Number(v);
   return {
@@ -90,7 +92,7 @@ export function saleView(row: SaleRow, replayed: boolean, reversal: SaleView['re
     overdraftRecovered: n(row.overdraft_recovered), meterRemainingAfter: n(row.meter_remaining_after), tendered: n(row.tendered_fen), change: n(row.change_fen),
     createdAt: row.created_at, businessDate: row.business_date, replayed,
     paymentMethod: row.payment_method as PaymentMethod, voucherId: row.voucher_id === null ? null : n(row.voucher_id),
-    approvalId: row.approval_id === null ? null : n(row.approval_id), reversal, delivery,
+    approvalId: row.approval_id === null ? null : n(row.approval_id), reversal, delivery, cardWrite,
   };
 }
 
@@ -100,15 +102,18 @@ export async function loadSaleView(db: Db, saleId: number, replayed = false): Pr
   const reversal = await reversalOfSale(db, saleId);
   const write = await writeOfSale(db, saleId);
   const delivery = write ? { state: await writeState(db, Number(write.id)), writeId: Number(write.id) } : null;
-  return saleView(row, replayed, reversal ? { id: Number(reversal.id), receiptNo: reversal.receipt_no, at: reversal.created_at } : null, delivery);
+  const card = await cardWriteOfSale(db, saleId);
+  const cardWrite = card ? { state: (await lastCardWriteEvent(db, Number(card.id))).state, writeId: Number(card.id) } : null;
+  return saleView(row, replayed, reversal ? { id: Number(reversal.id), receiptNo: reversal.receipt_no, at: reversal.created_at } : null, delivery, cardWrite);
 }
 
 /** The same request (meter, what was asked, tender) always hashes the same, so a retry can be told from a clash. */
-export function requestHash(input: { meterId: number; request: SaleRequest | RequestInput; tendered: number; voucherId?: number; approvalId?: number }): string {
+export function requestHash(input: { meterId: number; request: SaleRequest | RequestInput; tendered: number; voucherId?: number; approvalId?: number; loadApprovalId?: number }): string {
   const { request } = input;
   const fields: unknown[] = [input.meterId, request.mode, request.mode === 'money' ? request.amount : request.units, input.tendered];
   // Appended only when present, so the hash of a plain cash sale is what it always was.
   if (input.voucherId !== undefined || input.approvalId !== undefined) fields.push(input.voucherId ?? null, input.approvalId ?? null);
+  if (input.loadApprovalId !== undefined) fields.push({ loadApprovalId: input.loadApprovalId });
   const canonical = JSON.stringify(fields);
   return createHash('sha256').update(canonical).digest('hex');
 }
@@ -177,7 +182,13 @@ export function createSalesService(deps: ServiceDeps, hooks: SaleHooks = {}) {
       if (meter.credit_kind === 'energy') await addUnitsToDate(trx, { accountId: account.id, utility: meter.utility as Utility, periodKey: period }, quote.units);
       // A networked meter is credited remotely: the intent commits with the payment (issue 5, remote recharge).
       const writeId = isRemoteRecharge(meter) ? await recordRemoteRecharge(trx, { saleId, meterId: meter.id, amount: quote.creditedToMeter, at }) : null;
-      const view = saleView(found(await findSale(trx, saleId), 'sale'), false, null, writeId === null ? null : { state: 'pending', writeId });
+      // A card meter's purchase is journaled with the exact bytes for its card (issue 6); cards.write delivers it.
+      const cardWriteId = await recordCardPurchase(trx, {
+        saleId, meter, customerId: Number(found(await findAccount(trx, account.id), 'account').customer_id), amount: quote.creditedToMeter, actor, at, now,
+        ...(input.loadApprovalId !== undefined ? { loadApprovalId: input.loadApprovalId } : {}),
+      });
+      const view = saleView(found(await findSale(trx, saleId), 'sale'), false, null, writeId === null ? null : { state: 'pending', writeId },
+        cardWriteId === null ? null : { state: 'pending', writeId: cardWriteId });
       await appendAudit(trx, { at, userId: actor.userId, action: 'sale.create', entity: 'sale', entityId: saleId, after: view });
       return view;
     });

@@ -44,7 +44,7 @@ export async function tariffView(db: Db, tariffId: number): Promise<TariffView> 
   const tou = await touOfVersions(db, versions.map((v) => v.id));
   return {
     id: Number(row.id), code: row.code, name: row.name, utility: row.utility as Utility,
-    category: row.category as CustomerCategory, period: row.period as TierPeriod,
+    category: row.category as CustomerCategory, period: row.period as TierPeriod, cardFee: Number(row.card_fee_fen),
     versions: versions.map((v) => ({ id: v.id, effectiveFrom: v.effectiveFrom, tiers: v.tiers.map((t) => ({ uptoUnits: t.uptoUnits, price: t.price })), tou: tou.get(v.id) ?? null })),
   };
 }

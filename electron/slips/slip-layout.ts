@@ -12,7 +12,7 @@
  */
 import { drawQr } from './slip-qr';
 import type { QrMatrix } from './slip-qr';
-import type { PaymentSlip, SlipCell, SlipRow } from './slip-types';
+import type { SlipBody, SlipCell, SlipRow } from './slip-types';
 
 export const FONT = 'slip';
 const MM = 72 / 25.4;
@@ -86,7 +86,7 @@ function drawRule(doc: Doc, x: number, y: number, width: number): void {
 }
 
 /** Hall and title on the left, the copy name on the right; the copy name wins the space (up to 60 %). */
-function drawHeading(doc: Doc, slip: PaymentSlip, box: Box, copyName: string): void {
+function drawHeading(doc: Doc, slip: SlipBody, box: Box, copyName: string): void {
   const width = box.width - 2 * PAD_X;
   const heading = `${slip.hallName}    ${slip.title}`;
   const copyWidth = Math.min(doc.fontSize(SIZE.copy).widthOfString(copyName), width * 0.6);
@@ -97,14 +97,14 @@ function drawHeading(doc: Doc, slip: PaymentSlip, box: Box, copyName: string): v
   fitText(doc, copyName, copyX, box.y + PAD_TOP + 1, box.x + box.width - PAD_X - copyX, SIZE.copy, { align: 'right' });
 }
 
-function drawQrBlock(doc: Doc, slip: PaymentSlip, qr: QrMatrix, x: number, y: number): void {
+function drawQrBlock(doc: Doc, slip: SlipBody, qr: QrMatrix, x: number, y: number): void {
   drawQr(doc, qr, x, y, QR_SIDE);
   doc.fillColor(GREY);
   fitText(doc, slip.qr.caption, x, y + QR_SIDE + 1, QR_SIDE, SIZE.notice);
 }
 
 /** Sections and rules down the grid; answers where the next line goes. */
-function drawSections(doc: Doc, slip: PaymentSlip, x: number, y: number, width: number): number {
+function drawSections(doc: Doc, slip: SlipBody, x: number, y: number, width: number): number {
   let at = y;
   slip.sections.forEach((section, index) => {
     if (index > 0) {
@@ -117,7 +117,7 @@ function drawSections(doc: Doc, slip: PaymentSlip, x: number, y: number, width: 
 }
 
 /** One copy of the slip in `box`, headed by `copyName`; `qr` is the slip's code, computed once for all copies. */
-export function drawPart(doc: Doc, slip: PaymentSlip, qr: QrMatrix, box: Box, copyName: string): void {
+export function drawPart(doc: Doc, slip: SlipBody, qr: QrMatrix, box: Box, copyName: string): void {
   drawHeading(doc, slip, box, copyName);
   const top = box.y + PAD_TOP + SIZE.title + 8;
   const gridWidth = box.width - 2 * PAD_X - QR_SIDE - GUTTER;

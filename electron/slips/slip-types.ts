@@ -74,3 +74,6 @@ export interface PaymentSlip {
   readonly notices: readonly string[];
   readonly qr: { readonly text: string; readonly caption: string };
 }
+
+/** What one drawn part needs of any slip kind (payment, recharge): everything but the copies' names. */
+export type SlipBody = Pick<PaymentSlip, 'language' | 'receiptNo' | 'hallName' | 'title' | 'sections' | 'notices' | 'qr'>;

@@ -25,6 +25,13 @@ export const ERROR_CODES = [
   'meter-no-register-map', 'nothing-to-read', 'sweep-running', 'sweep-running-elsewhere',
   'control-no-supported-meter', 'control-effective-past', 'control-effective-too-far', 'control-job-not-draft', 'control-job-not-yours', 'control-job-not-cancellable', 'control-nothing-to-retry',
   'not-hall-meter', 'remote-meter-is-settlement', 'manual-reading-decreasing', 'manual-reading-not-after', 'manual-reading-in-future',
+  'print-no-printer', 'print-already-printed', 'print-job-done',
+  'card-reader-not-available', 'card-no-reader', 'card-no-card', 'card-removed', 'card-wrong-psc', 'card-locked',
+  'card-timeout', 'card-transmit-failed', 'card-verify-mismatch', 'card-write-interrupted', 'card-write-closed',
+  'card-tampered', 'card-not-ours', 'card-none-live', 'card-not-blank', 'card-already-issued', 'card-meter-not-card',
+  'card-replace-needs-loss', 'card-none-to-replace', 'card-clear-holds-purchase', 'card-wrong-card',
+  'card-not-issued', 'card-write-open', 'card-purchase-not-loaded', 'card-meter-number-unsupported',
+  'card-demo-only', 'card-no-write-back', 'reversal-card-on-card', 'reversal-card-write-open',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -13,6 +13,10 @@ import { meterContract } from './meter-methods';
 import { controlContract } from './control-methods';
 import type { ControlJobDetailView, ControlJobView, ControlPreviewView, ControlRetryItemView } from './control-views';
 import { balanceContract } from './balance-methods';
+import { cardContract, cardDemoContract } from './card-methods';
+import type { CardDemoView, CardReadBackView, CardReconcileView, CardReplacementView, CardStatusView, CardView, CardWriteView } from './card-views';
+import { printContract } from './print-methods';
+import type { PrintOutputs } from './print-methods';
 import type { BalanceAlertView, ChargeRunView, HallBalanceSettingsView, HallBalanceView, ManualReadingView } from './balance-views';
 import type { BusTestView, BusView, CollectionSettingsView, MeterCommView, MeterReadingsView, ReadingBoardView, SweepView } from './meter-views';
 import type {
@@ -116,6 +120,8 @@ export const contract = {
       voucherId: f.id.optional(),
       /** The supervisor's approval for holiday cash on a bank-transfer-only account. */
       approvalId: f.id.optional(),
+      /** The supervisor's approval to sell to a card whose previous purchase has not reached the meter (issue 6). */
+      loadApprovalId: f.id.optional(),
     }).strict(),
   },
   'sales.get': { access: STAFF, input: z.object({ saleId: f.id }).strict() },
@@ -140,6 +146,9 @@ export const contract = {
   ...meterContract,
   ...controlContract,
   ...balanceContract,
+  ...cardContract,
+  ...cardDemoContract,
+  ...printContract,
 
   'audit.list': { access: [...SUPERVISOR, ...ADMIN], input: z.object({ entity: f.text(40).optional(), entityId: f.text(40).optional(), limit: z.number().int().min(1).max(500).optional() }).strict() },
 } as const satisfies Record<string, { access: Access; input: z.ZodType }>;
@@ -147,7 +156,7 @@ export const contract = {
 export type MethodName = keyof typeof contract;
 export type ContractInput<M extends MethodName> = z.output<(typeof contract)[M]['input']>;
 
-export interface ContractOutputs {
+export interface ContractOutputs extends PrintOutputs {
   'auth.loginInfo': LoginInfoView;
   'auth.login': SessionView;
   'auth.logout': { readonly loggedOut: true };
@@ -226,6 +235,20 @@ export interface ContractOutputs {
   'balances.chargeNow': ChargeRunView;
   'accounts.setMeteringBasis': AccountView;
   'readings.enterManual': ManualReadingView;
+  'cards.status': CardStatusView;
+  'cards.issue': CardView;
+  'cards.write': CardWriteView;
+  'cards.reconcile': CardReconcileView;
+  'cards.pending': readonly CardWriteView[];
+  'cards.reportLoss': CardView;
+  'cards.replace': CardReplacementView;
+  'cards.clear': CardView;
+  'cards.ofMeter': readonly CardView[];
+  'cards.readBack': CardReadBackView;
+  'cards.reverseSale': ReversalView;
+  'cards.demoFiles': CardDemoView;
+  'cards.demoInsert': CardDemoView;
+  'cards.demoNewBlank': CardDemoView;
 }
 
 export type ContractOutput<M extends MethodName> = ContractOutputs[M];

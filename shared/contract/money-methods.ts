@@ -34,6 +34,8 @@ const approvalSubject = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('refund'), accountId: f.id, amount: f.positiveFen }).strict(),
   z.object({ kind: z.literal('control_job'), jobId: f.id }).strict(),
   z.object({ kind: z.literal('manual_reading'), meterId: f.id, readAt: z.string().datetime({ offset: true }), total: z.number().int().nonnegative() }).strict(),
+  z.object({ kind: z.literal('card_replacement'), meterId: f.id }).strict(),
+  z.object({ kind: z.literal('card_unloaded'), meterId: f.id }).strict(),
 ]);
 const ids = z.array(f.id).max(200);
 

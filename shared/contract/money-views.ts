@@ -55,7 +55,11 @@ export type ApprovalSubject =
   | { readonly kind: 'reversal'; readonly saleId: number }
   | { readonly kind: 'refund'; readonly accountId: number; readonly amount: number }
   | { readonly kind: 'control_job'; readonly jobId: number }
-  | { readonly kind: 'manual_reading'; readonly meterId: number; readonly readAt: string; readonly total: number };
+  | { readonly kind: 'manual_reading'; readonly meterId: number; readonly readAt: string; readonly total: number }
+  /** A replacement card (补卡) for the meter. */
+  | { readonly kind: 'card_replacement'; readonly meterId: number }
+  /** A sale to a card meter whose previous purchase has not reached the meter yet. */
+  | { readonly kind: 'card_unloaded'; readonly meterId: number };
 
 export interface ApprovalView {
   readonly id: number;
@@ -178,8 +182,11 @@ export interface ReversalView {
   readonly amount: number;
   readonly paymentMethod: PaymentMethod;
   readonly reason: string;
-  readonly approvalId: number;
-  readonly approvedBy: number;
+  /** 'approved' by a supervisor, or 'card_void': the system's, for a card sale whose purchase never reached the card. */
+  readonly cause: 'approved' | 'card_void';
+  /** null for a card void. */
+  readonly approvalId: number | null;
+  readonly approvedBy: number | null;
   readonly clerkId: number;
   readonly shiftId: number | null;
   readonly at: string;

@@ -2,6 +2,7 @@
  * What the backend answers with. Plain JSON: money in fen, units in 0.01 kWh/m³, prices in
  * 1/10000 yuan, times ISO-8601 UTC, business dates YYYY-MM-DD (Beijing).
  */
+import type { CardWriteState } from './card-views';
 import type { CreditKind, CreditVia, CustomerCategory, PaymentMethod, Role, Settlement, TierPeriod, Utility } from '../vocabulary';
 import type { MeterWriteStateCode } from './recharge-views';
 
@@ -107,6 +108,8 @@ export interface TariffView {
   readonly utility: Utility;
   readonly category: CustomerCategory;
   readonly period: TierPeriod;
+  /** The replacement card fee (补卡费), fen. */
+  readonly cardFee: number;
   readonly versions: readonly {
     readonly id: number;
     readonly effectiveFrom: string;
@@ -151,6 +154,8 @@ export interface SaleView extends QuoteView {
   readonly reversal: { readonly id: number; readonly receiptNo: string; readonly at: string } | null;
   /** A remote recharge's delivery to the meter (issue 5): its journal state; null for a sale credited by card or hall-kept. */
   readonly delivery: { readonly state: MeterWriteStateCode; readonly writeId: number } | null;
+  /** A card sale's write to the customer's card (issue 6): its journal state, delivered by cards.write; null otherwise. */
+  readonly cardWrite: { readonly state: CardWriteState; readonly writeId: number } | null;
   /** True when this answer is the stored result of an earlier call with the same idempotency key. */
   readonly replayed: boolean;
 }

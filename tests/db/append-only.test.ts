@@ -30,6 +30,12 @@ const APPEND_ONLY = {
   tariff_tou_prices: ['peak', 'peak + 1'],
   balance_charges: ['charge_fen', 'charge_fen + 1'],
   balance_alerts: ['level', "'zero'"],
+  cards: ['card_no', "'99999999'"],
+  card_events: ['reason', "'改过'"],
+  card_writes: ['image_hex', "'00'"],
+  card_write_events: ['state', "'completed'"],
+  card_fees: ['amount_fen', 'amount_fen + 1'],
+  print_jobs: ['reprint_no', 'reprint_no + 1'], print_job_events: ['state', "'printed'"],
 } as const;
 
 /** Vouchers: everything is fixed but `used_fen`, the one counter sales and reversals move. */
@@ -95,6 +101,19 @@ beforeAll(async () => {
     balance_after_fen, detail, source, at) values (?, ?, 'electricity', 'Y2026', ?, ?, ?, 100, 49, -49, '{}', 'meter', '2026-06-13T02:15:00.000Z')`)
     .run(fx.meters.hall, fx.accounts.hall.id, version.id, fromReading, toReading).lastInsertRowid;
   fx.raw.prepare("insert into balance_alerts (meter_id, level, balance_fen, charge_id, at) values (?, 'alarm1', -49, ?, '2026-06-13T02:15:00.000Z')").run(fx.meters.hall, charge);
+  fx.raw.exec("insert into print_jobs (kind, form, sale_id, receipt_no, reprint_no, driver, target, request, language, title, requested_by, created_at) values ('payment', 'a4', null, null, 0, 'simulator', 'sim', '{}', 'zh-CN', 't', null, '2026-06-13T02:00:00.000Z'); insert into print_job_events (job_id, state, attempt, at, detail) values (last_insert_rowid(), 'failed', 1, '2026-06-13T02:00:00.000Z', '{}')");
+  // A card, its loss report, a journaled write with its event and a replacement fee (the flows run in tests/contract/cards.test.ts).
+  const card = fx.raw.prepare(`insert into cards (card_no, meter_id, kind, profile, issued_by, issued_at) values ('10000001', ?, 'user', 'halldesk-v1', ?, '2026-06-13T02:00:00.000Z')`)
+    .run(fx.meters.money, fx.users.clerk1).lastInsertRowid;
+  fx.raw.prepare("insert into card_events (card_id, kind, reason, user_id, at) values (?, 'blacklisted', '遗失', ?, '2026-06-13T02:00:00.000Z')").run(card, fx.users.clerk1);
+  const write = fx.raw.prepare(`insert into card_writes (card_id, meter_id, kind, purchase_count, amount, address, image_hex, created_at)
+    values (?, ?, 'issue', 0, 0, 32, 'AB', '2026-06-13T02:00:00.000Z')`).run(card, fx.meters.money).lastInsertRowid;
+  fx.raw.prepare("insert into card_write_events (write_id, state, at, detail) values (?, 'pending', '2026-06-13T02:00:00.000Z', '{}')").run(write);
+  const shiftId = fx.raw.prepare("select id from shifts where status = 'open' limit 1").pluck().get();
+  const approval = fx.raw.prepare('select id from approvals limit 1').pluck().get();
+  fx.raw.prepare(`insert into card_fees (receipt_no, idempotency_key, request_hash, card_id, meter_id, account_id, amount_fen, tendered_fen, approval_id, clerk_id, shift_id,
+    counter_code, business_date, created_at) values ('A01-2026-900001', 'fee-key-1', 'h', ?, ?, ?, 2000, 2000, ?, ?, ?, 'A01', '2026-06-13', '2026-06-13T02:00:00.000Z')`)
+    .run(card, fx.meters.money, fx.accounts.money.id, approval, fx.users.clerk1, shiftId);
   // An unreferenced voucher too: no draw, no image, no sale points at it.
   await fx.ok('vouchers.register', {
     bank: '中国银行', payerAccount: '6217-0000-0002', referenceNo: 'REF-0002', payer: '付款单位', amount: 5_000, valueDate: '2026-06-12', accountId: null,

@@ -51,6 +51,11 @@ const ADDS: Record<number, string[]> = {
     ...['control_jobs', 'control_job_events', 'control_job_targets', 'control_target_attempts'].flatMap((t) => [`trigger:${t}_no_update`, `trigger:${t}_no_delete`])],
   110: ['table:tariff_tou_prices', 'table:balance_charges', 'table:balance_alerts', 'index:balance_charges_meter', 'index:balance_alerts_meter',
     ...['tariff_tou_prices', 'balance_charges', 'balance_alerts'].flatMap((t) => [`trigger:${t}_no_update`, `trigger:${t}_no_delete`])],
+  // And the column tariffs.card_fee_fen.
+  120: ['table:cards', 'table:card_events', 'table:card_writes', 'table:card_write_events', 'table:card_fees',
+    'index:cards_meter', 'index:card_events_card', 'index:card_writes_card', 'index:card_write_events_write',
+    ...['cards', 'card_events', 'card_writes', 'card_write_events', 'card_fees'].flatMap((t) => [`trigger:${t}_no_update`, `trigger:${t}_no_delete`])],
+  130: ['table:print_jobs', 'table:print_job_events', 'index:print_jobs_sale_reprint', 'index:print_jobs_created', 'index:print_job_events_job', ...['print_jobs', 'print_job_events'].flatMap((t) => [`trigger:${t}_no_update`, `trigger:${t}_no_delete`])],
 };
 
 const handles: SqliteHandle[] = [];

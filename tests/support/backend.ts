@@ -15,6 +15,8 @@ import type { Language } from '../../shared/i18n';
 import type { Result } from '../../shared/result';
 import zhErrors from '../../shared/locales/zh-CN/errors.json';
 import enErrors from '../../shared/locales/en/errors.json';
+import { setSetting } from '../../electron/db/repositories/settings-repository';
+import { CARD_RULES_SETTING } from '../../electron/services/cards/card-sale';
 
 /** 2026-06-15 10:00 Beijing. */
 export const START = '2026-06-15T02:00:00.000Z';
@@ -37,6 +39,8 @@ export const TABLES = [
   'meter_writes', 'meter_write_events',
   'control_jobs', 'control_job_events', 'control_job_targets', 'control_target_attempts',
   'tariff_tou_prices', 'balance_charges', 'balance_alerts',
+  'cards', 'card_events', 'card_writes', 'card_write_events', 'card_fees',
+  'print_jobs', 'print_job_events',
 ] as const;
 export type Table = (typeof TABLES)[number];
 export type Counts = Record<Table, number>;
@@ -104,14 +108,27 @@ export function countRows(raw: Backend['database']['raw']): Counts {
   return counts;
 }
 
-export async function buildBackend(options: { at?: string; exchangeFor?: BackendOptions['exchangeFor']; automaticControl?: BackendOptions['automaticControl'] } = {}): Promise<Fixture> {
+export interface BuildOptions {
+  readonly at?: string;
+  readonly exchangeFor?: BackendOptions['exchangeFor'];
+  readonly automaticControl?: BackendOptions['automaticControl'];
+  readonly cardReader?: BackendOptions['cardReader'];
+  /**
+   * The suites that predate cards sell to card meters without issuing HallDesk cards, so the fixture allows
+   * unissued card sales (card_rules) unless a suite asks for the hall's real rule with cardsRequired.
+   */
+  readonly cardsRequired?: boolean;
+}
+
+export async function buildBackend(options: BuildOptions = {}): Promise<Fixture> {
   const dataDir = await mkdtemp(join(tmpdir(), 'halldesk-test-'));
   const clock = new FakeClock(options.at ?? START);
   const logged: unknown[] = [];
   const backend = await createBackend({
     dataDir, clock, counterCode: 'A01', log: (error) => logged.push(error), ...(options.exchangeFor ? { exchangeFor: options.exchangeFor } : {}),
-    ...(options.automaticControl ? { automaticControl: options.automaticControl } : {}),
+    ...(options.automaticControl ? { automaticControl: options.automaticControl } : {}), ...(options.cardReader ? { cardReader: options.cardReader } : {}),
   });
+  if (!options.cardsRequired) await setSetting(backend.database.db, CARD_RULES_SETTING, JSON.stringify({ unissuedCardSales: true }));
   let serial = 0;
   const next = () => ++serial;
 

@@ -12,6 +12,8 @@ import { RECHARGE_SPECS } from './bad-input-recharge';
 import { METER_KINDS, METER_SPECS } from './bad-input-meters';
 import { BALANCE_KINDS, BALANCE_SPECS, TOU } from './bad-input-balance';
 import { CONTROL_KINDS, CONTROL_SPECS } from './bad-input-control';
+import { PRINT_KINDS, PRINT_SPECS } from './bad-input-print';
+import { CARD_KINDS, CARD_SPECS } from './bad-input-card';
 import type { ControlFixture } from './bad-input-control';
 import type { MeterFixture } from './bad-input-meters';
 import type { ErrorCode } from '../../shared/contract/errors';
@@ -89,6 +91,8 @@ export const KINDS = {
   ...METER_KINDS,
   ...CONTROL_KINDS,
   ...BALANCE_KINDS,
+  ...PRINT_KINDS,
+  ...CARD_KINDS,
 } satisfies Record<string, (valid: unknown) => unknown[]>;
 
 export type Kind = keyof typeof KINDS;
@@ -279,7 +283,7 @@ export const SPECS: Record<MethodName, MethodSpec> = {
   'sales.sell': {
     who: 'clerk1', valid: (fx) => sell(fx.meters.money, 5_000),
     fields: [['meterId', 'id'], ['request', 'request'], ['request.amount', 'positive'], ['tendered', 'nonNegative'], ['idempotencyKey', 'key'],
-      ['voucherId', 'id', 'optional'], ['approvalId', 'id', 'optional']],
+      ['voucherId', 'id', 'optional'], ['approvalId', 'id', 'optional'], ['loadApprovalId', 'id', 'optional']],
     cases: [
       c('clerk without an open shift', 'clerk2', 'no-open-shift', (fx) => sell(fx.meters.money, 5_000)),
       c('supervisor without an open shift', 'supervisor', 'no-open-shift', (fx) => sell(fx.meters.money, 5_000)),
@@ -349,4 +353,6 @@ export const SPECS: Record<MethodName, MethodSpec> = {
   ...METER_SPECS,
   ...CONTROL_SPECS,
   ...BALANCE_SPECS,
+  ...PRINT_SPECS,
+  ...CARD_SPECS,
 };

@@ -31,7 +31,8 @@ function waitForSignal(): Promise<void> {
 
 async function runBrowserMode(dataDir: string, port: number, counter: string | undefined): Promise<number> {
   ensureBuilt('build:renderer', join(RENDERER_DIR, 'index.html'));
-  const backend = await createBackend({ dataDir, counterCode: counter, collect: true });
+  // Browser mode has no PC/SC reader: cards are files in <data>/cards (the card strip inserts them).
+  const backend = await createBackend({ dataDir, counterCode: counter, collect: true, cardReader: 'files' });
   const demo = await ensureDemoHall(backend);
   const server = await startBrowserServer({ dispatch: backend.dispatch, port, staticDir: RENDERER_DIR });
   console.log(`HallDesk data: ${dataDir}`);

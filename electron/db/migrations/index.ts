@@ -13,7 +13,9 @@ import { m0080Readings } from './0080-readings';
 import { m0090MeterWrites } from './0090-meter-writes';
 import { m0100ControlJobs } from './0100-control-jobs';
 import { m0110Balances } from './0110-balances';
+import { m0120Cards } from './0120-cards';
+import { m0130Prints } from './0130-prints';
 import type { Migration } from './dialect';
 
-export const MIGRATIONS: readonly Migration[] = [m0010Core, m0020SalesLedger, m0030Audit, m0040AuditChain, m0050HolidayCalendar, m0060MoneyDiscipline, m0070MeterComm, m0080Readings, m0090MeterWrites, m0100ControlJobs, m0110Balances];
+export const MIGRATIONS: readonly Migration[] = [m0010Core, m0020SalesLedger, m0030Audit, m0040AuditChain, m0050HolidayCalendar, m0060MoneyDiscipline, m0070MeterComm, m0080Readings, m0090MeterWrites, m0100ControlJobs, m0110Balances, m0120Cards, m0130Prints];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

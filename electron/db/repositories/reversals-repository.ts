@@ -1,15 +1,17 @@
 import type { Db } from './db';
 import type { SaleReversalTable } from '../schema-money';
 
-export type ReversalRow = Omit<SaleReversalTable, 'id'> & { id: number; sale_receipt_no: string; payment_method: string; approved_by: number };
+export type ReversalRow = Omit<SaleReversalTable, 'id' | 'cause'> & { id: number; cause: string; sale_receipt_no: string; payment_method: string; approved_by: number | null };
+export type NewReversal = Omit<SaleReversalTable, 'id' | 'cause'> & { cause: 'approved' | 'card_void' };
 
 function reversalQuery(db: Db) {
   return db.selectFrom('sale_reversals as r').innerJoin('sales as s', 's.id', 'r.sale_id')
-    .innerJoin('approval_decisions as d', 'd.approval_id', 'r.approval_id')
+    // A card void (migration 0120) has no approval.
+    .leftJoin('approval_decisions as d', 'd.approval_id', 'r.approval_id')
     .selectAll('r').select(['s.receipt_no as sale_receipt_no', 's.payment_method', 'd.decided_by as approved_by']);
 }
 
-export async function insertReversal(db: Db, r: Omit<SaleReversalTable, 'id'>): Promise<number> {
+export async function insertReversal(db: Db, r: NewReversal): Promise<number> {
   const row = await db.insertInto('sale_reversals').values(r).returning('id').executeTakeFirstOrThrow();
   return Number(row.id);
 }

@@ -41,6 +41,8 @@ export function subjectCovers(approved: ApprovalSubject, wanted: ApprovalSubject
   if (approved.kind === 'reversal' && wanted.kind === 'reversal') return approved.saleId === wanted.saleId;
   if (approved.kind === 'refund' && wanted.kind === 'refund') return approved.accountId === wanted.accountId && wanted.amount === approved.amount;
   if (approved.kind === 'control_job' && wanted.kind === 'control_job') return approved.jobId === wanted.jobId;
+  if (approved.kind === 'card_replacement' && wanted.kind === 'card_replacement') return approved.meterId === wanted.meterId;
+  if (approved.kind === 'card_unloaded' && wanted.kind === 'card_unloaded') return approved.meterId === wanted.meterId;
   if (approved.kind === 'manual_reading' && wanted.kind === 'manual_reading') {
     // The reading entered must be exactly the one approved: same meter, instant and total.
     return approved.meterId === wanted.meterId && Date.parse(approved.readAt) === Date.parse(wanted.readAt) && approved.total === wanted.total;

@@ -51,6 +51,14 @@ export function planRefund(meterId: number, heldCredit: Fen, residual: Fen): Led
   ]);
 }
 
+/** A replacement card's fee (补卡费): cash into the drawer, recognised as revenue at once. */
+export function planCardFee(meterId: number, amount: Fen): LedgerLine[] {
+  return balanced([
+    { book: 'cash', meterId: null, amount },
+    { book: 'revenue', meterId, amount: negFen(amount) },
+  ]);
+}
+
 /** Meter change (换表): the held credit moves from the old meter to the new one. */
 export function planCreditTransfer(fromMeterId: number, toMeterId: number, heldCredit: Fen): LedgerLine[] {
   return balanced([

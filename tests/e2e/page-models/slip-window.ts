@@ -41,15 +41,17 @@ export class SlipWindow {
   /** Runs `print` (a click or F9) and returns the PDF the UI opened, read from the page's own Blob. */
   async capture(print: () => Promise<void>): Promise<OpenedSlip> {
     const { page } = this;
-    const answer = page.waitForResponse((res) => res.url().endsWith('/api/slips.payment'));
+    // Rendering the PDF on a loaded 2-core machine can outlast the 5 s action timeout.
+    const wait = { timeout: 20_000 };
+    const answer = page.waitForResponse((res) => res.url().endsWith('/api/slips.payment'), wait);
     const preview = page.getByTestId('slip-preview');
-    const viaWindow = page.waitForEvent('popup').then(async (popup) => {
+    const viaWindow = page.waitForEvent('popup', wait).then(async (popup) => {
       await popup.waitForURL(/^blob:/, { waitUntil: 'commit' });
       const url = popup.url();
       await popup.close();
       return { via: 'window' as const, url };
     });
-    const viaPreview = preview.waitFor().then(async () => ({ via: 'preview' as const, url: (await preview.getAttribute('src')) ?? '' }));
+    const viaPreview = preview.waitFor(wait).then(async () => ({ via: 'preview' as const, url: (await preview.getAttribute('src')) ?? '' }));
     // The way not taken times out later; only the race's outcome matters.
     viaWindow.catch(() => undefined);
     viaPreview.catch(() => undefined);
