@@ -17,7 +17,12 @@ import { SearchBox } from '../search/SearchBox';
 import { ShiftClosePanel } from '../shift/ShiftClosePanel';
 import { ShiftOpenPanel } from '../shift/ShiftOpenPanel';
 import { ShiftReportView } from '../shift/ShiftReportView';
+import { CardStrip } from '../cards/CardStrip';
+import { CardBusyContext } from '../cards/cardBusy';
+import { CardSaleNotice } from './CardSaleNotice';
 import { KeyLegend } from './KeyLegend';
+import { useCardCounter } from './useCardCounter';
+import type { CardCounterModel } from './useCardCounter';
 import { SlipPreview } from './SlipPreview';
 import { TopBar } from './TopBar';
 import { useCounter } from './useCounter';
@@ -33,14 +38,16 @@ function WorkArea({ model }: { model: CounterModel }) {
   return <SellPanel sale={sale} slip={model.slip} account={model.account.account} onNext={model.nextSale} />;
 }
 
-function CounterColumns({ model, session }: { model: CounterModel; session: SessionView }) {
+function CounterColumns({ model, session, cards }: { model: CounterModel; session: SessionView; cards: CardCounterModel }) {
   return (
     <main className="columns">
+      <CardStrip cards={cards} role={session.user.role} />
       <section className="column-left">
         <SearchBox search={model.search} />
-        <CustomerPanel model={model.account} selectedMeterId={model.sale.entry.meterId} role={session.user.role} onCloseAccount={model.accountClose.start} />
+        <CustomerPanel model={model.account} selectedMeterId={model.sale.entry.meterId} role={session.user.role} onCloseAccount={model.accountClose.start}
+          onCardsChanged={() => void model.drawer.reload()} />
       </section>
-      <section className="column-right"><WorkArea model={model} /></section>
+      <section className="column-right"><WorkArea model={model} /><CardSaleNotice model={model} cards={cards} /></section>
     </main>
   );
 }
@@ -58,17 +65,18 @@ export function CounterScreen({ session, onLogout }: { session: SessionView; onL
     if (next === 'counter') focus.focus('search', true);
   };
   useCounterKeys(model, page === 'counter' && !dialogOpen);
+  const cards = useCardCounter(model, page === 'counter');
   usePageKeys(session.user.role, go);
   const overdue = model.money.pending?.overdueCount ?? 0;
   return (
-    <ApprovalContext.Provider value={model.approval.request}>
+    <ApprovalContext.Provider value={model.approval.request}><CardBusyContext.Provider value={cards.holdReader}>
       <div className="counter">
         <TopBar session={session} shift={model.shift.shift} onCloseShift={model.startClose} onLogout={onLogout} drawer={model.drawer} />
         <PageNav role={session.user.role} page={page} onGo={go} counts={{ deposits: overdue }} />
         <HolidayBanner status={model.money} />
         <MoneyWarnings status={model.money} />
         {page === 'counter'
-          ? <CounterColumns model={model} session={session} />
+          ? <CounterColumns model={model} session={session} cards={cards} />
           : <main className="page"><PageView page={page} session={session} model={model} /></main>}
         <KeyLegend />
         <SlipPreview slip={model.slip} />
@@ -76,6 +84,6 @@ export function CounterScreen({ session, onLogout }: { session: SessionView; onL
         <ApprovalDialog model={model.approval} />
         <CashDropDialog model={model.drawer} />
       </div>
-    </ApprovalContext.Provider>
+    </CardBusyContext.Provider></ApprovalContext.Provider>
   );
 }

@@ -54,14 +54,16 @@ export function useCounter(role: Role = 'clerk') {
     if (sale.submit.errorCode === 'drawer-limit-reached') openDrop();
   }, [sale.submit.errorCode, openDrop]);
 
-  const onPick = async (hit: SearchHit) => {
+  /** Opens an account for selling (a search hit, or a card put in the reader), on the given meter if any. */
+  const openAccount = async (accountId: number, meterNo: string | null) => {
     if (sale.submit.locked) return;
     slip.reset();
-    const loaded = await account.load(hit.accountId);
+    const loaded = await account.load(accountId);
     if (!loaded) return;
-    sale.begin(loaded, hit.meterNo);
+    sale.begin(loaded, meterNo);
     focus.focus(shift.shift ? 'amount' : 'float', true);
   };
+  const onPick = (hit: SearchHit) => openAccount(hit.accountId, hit.meterNo);
   const search = useSearch(client, onPick);
 
   useEffect(() => {
@@ -71,7 +73,7 @@ export function useCounter(role: Role = 'clerk') {
   }, [shift.loaded]);
 
   const actions = useCounterActions({ shift, closing, sale, slip, search, focus, view, setView, hasAccount: account.account !== null });
-  return { shift, account, slip, closing, sale, search, view, approval, drawer, money, accountClose, ...actions };
+  return { shift, account, slip, closing, sale, search, view, approval, drawer, money, accountClose, openAccount, ...actions };
 }
 
 interface Parts {

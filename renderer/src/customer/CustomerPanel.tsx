@@ -41,8 +41,10 @@ function CustomerHead({ account, role, onChanged, onCloseAccount }: HeadProps) {
 }
 
 /** The customer on screen: who, where, and every meter (electricity and water together). */
-export function CustomerPanel({ model, selectedMeterId, role = 'clerk', onCloseAccount }: {
+export function CustomerPanel({ model, selectedMeterId, role = 'clerk', onCloseAccount, onCardsChanged }: {
   model: AccountModel; selectedMeterId: number | null; role?: Role; onCloseAccount?: () => void;
+  /** A card was issued, reported lost or replaced (a replacement takes its fee into the drawer). */
+  onCardsChanged?: () => void;
 }) {
   const { t } = useTranslation();
   const { account } = model;
@@ -54,7 +56,7 @@ export function CustomerPanel({ model, selectedMeterId, role = 'clerk', onCloseA
       {account && (
         <>
           <CustomerHead account={account} role={role} onChanged={() => void model.reload()} onCloseAccount={onCloseAccount} />
-          {account.meters.map((meter) => <MeterCard key={meter.id} meter={meter} selected={meter.id === selectedMeterId} />)}
+          {account.meters.map((meter) => <MeterCard key={meter.id} meter={meter} selected={meter.id === selectedMeterId} onChanged={() => { void model.reload(); onCardsChanged?.(); }} />)}
         </>
       )}
     </div>

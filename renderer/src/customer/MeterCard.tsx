@@ -6,6 +6,7 @@ import { UtilityIcon } from '../components/UtilityIcon';
 import { PurchaseChart } from './PurchaseChart';
 import { LastSales } from './LastSales';
 import { HallBalance } from './HallBalance';
+import { MeterCards } from './MeterCards';
 
 function Figure({ label, value, testId, strong = false }: { label: string; value: string; testId?: string; strong?: boolean }) {
   return (
@@ -22,7 +23,7 @@ export function yearTotal(monthly: readonly number[]): number {
 }
 
 /** One meter of the account: what it holds, what was bought this period and this year, the last purchases. */
-export function MeterCard({ meter, selected }: { meter: MeterView; selected: boolean }) {
+export function MeterCard({ meter, selected, onChanged }: { meter: MeterView; selected: boolean; onChanged?: () => void }) {
   const { t } = useTranslation();
   const chartTitle = t('meter.chartTitle', { unit: unitLabel(meter.utility), total: unitsText(yearTotal(meter.monthlyUnits), meter.utility) });
   return (
@@ -38,6 +39,7 @@ export function MeterCard({ meter, selected }: { meter: MeterView; selected: boo
       <div className="meter-sub">
         {meter.tariffName} · {meter.model}{meter.cardNo ? ` · ${t('meter.card')} ${meter.cardNo}` : ''}
       </div>
+      {meter.creditVia === 'card' && <MeterCards meter={meter} onChanged={onChanged} />}
       <div className="figures">
         <Figure label={t('meter.remaining')} value={remainingText(meter.remaining, meter.creditKind, meter.utility)} testId="meter-remaining" strong />
         <Figure label={t('meter.credit')} value={yuan(meter.credit)} testId="meter-credit" />

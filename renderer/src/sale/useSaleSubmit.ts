@@ -22,6 +22,8 @@ export interface SaleOrder {
   readonly voucherId?: number;
   /** A supervisor's approval of holiday cash. */
   readonly approvalId?: number;
+  /** A supervisor's approval to sell while the card's previous purchase has not reached the meter (issue 6). */
+  readonly loadApprovalId?: number;
 }
 
 export function useSaleSubmit(client: ApiClient) {
@@ -38,7 +40,7 @@ export function useSaleSubmit(client: ApiClient) {
     if (busy.current) return null;
     busy.current = true;
     lastOrder.current = order;
-    const fingerprint = `${requestKey(order.meterId, order.request, order.tendered)}:v${order.voucherId ?? ''}:a${order.approvalId ?? ''}`;
+    const fingerprint = `${requestKey(order.meterId, order.request, order.tendered)}:v${order.voucherId ?? ''}:a${order.approvalId ?? ''}:l${order.loadApprovalId ?? ''}`;
     attempt.current = attemptFor(attempt.current, fingerprint);
     setPhase('sending');
     setError(null);
@@ -61,6 +63,9 @@ export function useSaleSubmit(client: ApiClient) {
   /** Sends the last order again, with its key: the way out of "uncertain". */
   const retry = useCallback(() => (lastOrder.current ? submit(lastOrder.current) : Promise.resolve(null)), [submit]);
 
+  /** Sends the last (refused) order again with more in it, e.g. a supervisor's approval it lacked. */
+  const retryWith = useCallback((extra: Pick<SaleOrder, 'loadApprovalId'>) => (lastOrder.current ? submit({ ...lastOrder.current, ...extra }) : Promise.resolve(null)), [submit]);
+
   const reset = useCallback(() => {
     attempt.current = null;
     lastOrder.current = null;
@@ -70,7 +75,7 @@ export function useSaleSubmit(client: ApiClient) {
     setErrorCode(null);
   }, []);
 
-  return { phase, sale, error, errorCode, submit, retry, reset, locked: phase === 'sending' || phase === 'uncertain' };
+  return { phase, sale, error, errorCode, submit, retry, retryWith, reset, locked: phase === 'sending' || phase === 'uncertain' };
 }
 
 export type SaleSubmitModel = ReturnType<typeof useSaleSubmit>;
