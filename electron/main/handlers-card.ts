@@ -9,7 +9,7 @@ type CardHandlers = Pick<Handlers, 'cards.status' | 'cards.issue' | 'cards.write
 export function cardHandlers(s: Services): CardHandlers {
   return {
     'cards.status': () => s.cards.status(),
-    'cards.issue': (i, ctx) => s.cards.issue(actorOf(ctx), i.meterId),
+    'cards.issue': (i, ctx) => s.cards.issue(actorOf(ctx), i.meterId, i.kind ?? 'user'),
     'cards.write': (i, ctx) => s.cards.write(actorOf(ctx), i.writeId),
     'cards.reconcile': (_i, ctx) => s.cards.reconcile(actorOf(ctx)),
     'cards.pending': () => s.cards.pending(),

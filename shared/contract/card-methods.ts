@@ -16,8 +16,12 @@ const SUPERVISOR: readonly Role[] = ['supervisor'];
 export const cardContract = {
   /** The reader and the card in it, decoded and checked (MAC, blacklist), with its open writes. Writes nothing. */
   'cards.status': { access: STAFF, input: f.empty },
-  /** Writes a blank card in the reader as the meter's user card. The meter must be card-credited and have no live card. */
-  'cards.issue': { access: COUNTER, input: z.object({ meterId: f.id }).strict() },
+  /**
+   * Writes a blank card in the reader for a card-credited meter: its user card (kind 'user', the default; the
+   * meter must have no live one), or a check card (检查卡, kind 'check') that collects the meter's data when
+   * inserted into it and is read back at the counter (cards.readBack) — it carries no purchase.
+   */
+  'cards.issue': { access: COUNTER, input: z.object({ meterId: f.id, kind: z.enum(['user', 'check']).optional() }).strict() },
   /** Delivers a journaled write (a sale's purchase, an issue, a replacement) to the card in the reader, verified by read-back. */
   'cards.write': { access: COUNTER, input: z.object({ writeId: f.id }).strict() },
   /**

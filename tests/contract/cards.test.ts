@@ -49,6 +49,24 @@ describe('issuing a card (开户发卡)', () => {
   });
 });
 
+describe('a check card (检查卡)', () => {
+  it('is issued beside the user card, collects the meter\'s data in the meter and is read back as its reading', async () => {
+    const { meterId, address } = await kit.cardMeter('money');
+    kit.blank();
+    await fx().ok('cards.issue', { meterId }, fx().sessions.clerk1);
+    const check = kit.blank();
+    const issued = await fx().ok('cards.issue', { meterId, kind: 'check' }, fx().sessions.clerk1);
+    expect(issued).toMatchObject({ kind: 'check', meterId });
+    expect(await kit.decode(check)).toMatchObject({ cardType: 'check', purchaseCount: 0, macValid: true });
+    const meter = kit.simMeter(address, 'money', 7);
+    expect(await kit.intoMeter(check, meter)).toMatchObject({ outcome: 'checked', purchaseCount: 7 });
+    const back = await fx().ok('cards.readBack', {}, fx().sessions.clerk1);
+    expect(back).toMatchObject({ meterId, countLoaded: 7 });
+    const reading = fx().raw.prepare('select purchase_count, flags from meter_readings where id = ?').get(back.readingId);
+    expect(reading).toEqual({ purchase_count: 7, flags: '["card-write-back"]' });
+  });
+});
+
 describe('a card sale', () => {
   it('journals the exact bytes, writes and verifies them; the meter credits the purchase exactly once', async () => {
     const { meterId, address } = await kit.cardMeter('money');

@@ -23,7 +23,7 @@ const reverse = (saleId: number) => ({ saleId, approvalId: 1, reason: '收错', 
 export const CARD_SPECS: Record<keyof typeof cardContract | keyof typeof cardDemoContract, MethodSpec> = {
   'cards.status': { who: 'clerk1', valid: () => ({}), fields: [] },
   'cards.issue': {
-    who: 'clerk1', valid: (fx) => ({ meterId: fx.meters.money }), fields: [['meterId', 'id']],
+    who: 'clerk1', valid: (fx) => ({ meterId: fx.meters.money, kind: 'user' }), fields: [['meterId', 'id'], ['kind', 'enum', 'optional']],
     cases: [c('no card reader here', 'clerk1', NO_READER, (fx) => ({ meterId: fx.meters.money })), c('no card reader here (en)', 'supervisor', NO_READER, (fx) => ({ meterId: fx.meters.energy }), 'en')],
   },
   'cards.write': {

@@ -48,25 +48,31 @@ async function meterCount(db: Db, meterId: number): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-interface NewCard { readonly meter: MeterRow & { customerId: number }; readonly purchase: { amount: number; count: number }; readonly replaces: CardRow | null }
+interface NewCard {
+  readonly meter: MeterRow & { customerId: number };
+  readonly purchase: { amount: number; count: number };
+  readonly replaces: CardRow | null;
+  readonly kind: 'user' | 'check';
+}
 
 /** Inside a transaction: the card row, its journaled first write, the meter's card number, the audit. */
 async function recordNewCard(db: Db, deps: ServiceDeps, actor: Actor, n: NewCard): Promise<{ card: CardRow; writeId: number }> {
   const at = nowIso(deps);
   const cardNo = await nextCardNo(db);
   const id = await insertCard(db, {
-    card_no: cardNo, meter_id: n.meter.id, kind: 'user', profile: HALLDESK_V1.id, replaces_card_id: n.replaces ? Number(n.replaces.id) : null,
+    card_no: cardNo, meter_id: n.meter.id, kind: n.kind, profile: HALLDESK_V1.id, replaces_card_id: n.replaces ? Number(n.replaces.id) : null,
     issued_by: actor.userId, issued_at: at,
   });
   const card = found(await db.selectFrom('cards').selectAll().where('id', '=', id).executeTakeFirst(), 'card') as CardRow;
-  const content = cardContent(card, n.meter, n.meter.customerId, await hallCodeOf(db), n.purchase);
+  const content = { ...cardContent(card, n.meter, n.meter.customerId, await hallCodeOf(db), n.purchase), cardType: n.kind };
   const { address, bytes } = await counterBytes(db, content, true);
   const writeId = await recordCardWrite(db, {
     cardId: id, meterId: n.meter.id, saleId: null, kind: n.replaces ? 'replacement' : 'issue', purchaseCount: n.purchase.count,
     amount: n.purchase.amount, address, bytes, userId: actor.userId, at,
   });
-  await db.updateTable('meters').set({ card_no: cardNo }).where('id', '=', n.meter.id).execute();
-  await appendAudit(db, { at, userId: actor.userId, action: n.replaces ? 'card.replace' : 'card.issue', entity: 'card', entityId: id, after: { cardNo, meterId: n.meter.id, replaces: n.replaces?.card_no ?? null, purchase: n.purchase } });
+  if (n.kind === 'user') await db.updateTable('meters').set({ card_no: cardNo }).where('id', '=', n.meter.id).execute();
+  const action = n.replaces ? 'card.replace' : n.kind === 'check' ? 'card.issue-check' : 'card.issue';
+  await appendAudit(db, { at, userId: actor.userId, action, entity: 'card', entityId: id, after: { cardNo, kind: n.kind, meterId: n.meter.id, replaces: n.replaces?.card_no ?? null, purchase: n.purchase } });
   return { card, writeId };
 }
 
@@ -81,12 +87,13 @@ export function createCardIssue(deps: ServiceDeps, core: CardsCore) {
     if (read.state !== 'blank') throw new DomainError('card-not-blank');
   }
 
-  async function issue(actor: Actor, meterId: number): Promise<CardView> {
+  async function issue(actor: Actor, meterId: number, kind: 'user' | 'check'): Promise<CardView> {
     await requireBlank();
     const { card, writeId } = await inTransaction(deps, async (trx) => {
       const meter = await cardMeter(trx, meterId);
-      if (await liveCardOfMeter(trx, meterId)) throw new DomainError('card-already-issued');
-      return recordNewCard(trx, deps, actor, { meter, purchase: { amount: 0, count: await meterCount(trx, meterId) }, replaces: null });
+      if (kind === 'user' && await liveCardOfMeter(trx, meterId)) throw new DomainError('card-already-issued');
+      const purchase = { amount: 0, count: kind === 'user' ? await meterCount(trx, meterId) : 0 };
+      return recordNewCard(trx, deps, actor, { meter, purchase, replaces: null, kind });
     });
     await core.write(actor, writeId);
     return cardView(deps.db, card);
@@ -107,7 +114,7 @@ export function createCardIssue(deps: ServiceDeps, core: CardsCore) {
   async function recordReplacement(trx: Db, actor: Actor, input: ContractInput<'cards.replace'>): Promise<{ cardId: number; writeId: number }> {
     const meter = await cardMeter(trx, input.meterId);
     if (await liveCardOfMeter(trx, input.meterId)) throw new DomainError('card-replace-needs-loss');
-    const old = (await cardsOfMeter(trx, input.meterId))[0];
+    const old = (await cardsOfMeter(trx, input.meterId)).find((c) => c.kind === 'user');
     if (!old) throw new DomainError('card-none-to-replace');
     const fee = fen(Number(found(await findTariff(trx, Number(meter.tariff_id)), 'tariff').card_fee_fen));
     if (input.tendered < fee) throw new DomainError('tendered-too-little', { payable: formatYuan(fee) });
@@ -117,7 +124,7 @@ export function createCardIssue(deps: ServiceDeps, core: CardsCore) {
     await consumeApproval(trx, { approvalId, actor, now, entity: 'meter', entityId: meter.id, wanted: { kind: 'card_replacement', meterId: meter.id } });
     const last = await standingWrite(trx, Number(old.id));
     const { card, writeId } = await recordNewCard(trx, deps, actor, {
-      meter, purchase: { amount: last ? Number(last.amount) : 0, count: last ? Number(last.purchase_count) : 0 }, replaces: old,
+      meter, purchase: { amount: last ? Number(last.amount) : 0, count: last ? Number(last.purchase_count) : 0 }, replaces: old, kind: 'user',
     });
     const receiptNo = await allocateReceiptNo(trx, deps.counterCode, businessYear(now));
     const at = now.toISOString();

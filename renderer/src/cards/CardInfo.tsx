@@ -11,6 +11,7 @@ export function CardInfo({ card }: { card: CardInReaderView }) {
       <Tag color={card.state === 'ours' ? 'blue' : card.state === 'blank' ? 'default' : 'red'} data-testid="card-state">{t(`cards.state.${card.state}`)}</Tag>
       {card.state === 'ours' && (
         <>
+          {card.kind && card.kind !== 'user' && <Tag color="purple" data-testid="card-kind">{t(`cards.kind.${card.kind}`)}</Tag>}
           <span>{t('cards.no')} <strong className="mono" data-testid="card-no">{card.cardNo}</strong></span>
           {card.customerName && <span data-testid="card-customer">{card.customerName}</span>}
           <span>{t('cards.count')} <strong data-testid="card-count">{card.purchaseCount ?? '—'}</strong></span>

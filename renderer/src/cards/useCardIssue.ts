@@ -12,11 +12,11 @@ export type IssueState =
 export function useCardIssue(client: ApiClient, onIssued?: (card: CardView) => void) {
   const [state, setState] = useState<IssueState>({ phase: 'idle' });
   const busy = useRef(false);
-  const issue = useCallback(async (meterId: number): Promise<CardView | null> => {
+  const issue = useCallback(async (meterId: number, kind: 'user' | 'check' = 'user'): Promise<CardView | null> => {
     if (busy.current) return null;
     busy.current = true;
     setState({ phase: 'issuing' });
-    const result = await client.call('cards.issue', { meterId });
+    const result = await client.call('cards.issue', kind === 'user' ? { meterId } : { meterId, kind });
     busy.current = false;
     setState(result.ok ? { phase: 'issued', card: result.value } : { phase: 'failed', code: result.error.code, message: result.error.message });
     if (!result.ok) return null;

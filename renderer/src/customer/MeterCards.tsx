@@ -50,6 +50,7 @@ export function MeterCards({ meter, onChanged }: { meter: MeterView; onChanged?:
       {model.cards && active && (
         <div className="meter-cards-actions">
           {actions.canIssue && <Button size="small" data-testid="card-issue" loading={issue.busy} onClick={() => void issue.issue(meter.id)}>{t('cards.meter.issue')}</Button>}
+          <Button size="small" data-testid="card-issue-check" loading={issue.busy} onClick={() => void issue.issue(meter.id, 'check')}>{t('cards.meter.issueCheck')}</Button>
           {actions.canReportLoss && <Button size="small" danger data-testid="card-report-loss" onClick={() => setDialog('loss')}>{t('cards.meter.reportLoss')}</Button>}
           {actions.canReplace && <Button size="small" data-testid="card-replace-open" onClick={() => setDialog('replace')}>{t('cards.meter.replace')}</Button>}
         </div>

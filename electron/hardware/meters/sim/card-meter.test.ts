@@ -34,6 +34,14 @@ describe('card meters in the simulator', () => {
     expect(m.state().remaining).toBe(6000);
   });
 
+  it('a check card collects the meter\'s data and credits nothing', () => {
+    const m = meter(4, 1000);
+    const result = insertCardImage(m, card(0, 0, { cardType: 'check' }), { macKey: KEY });
+    expect(result).toMatchObject({ outcome: 'checked', remaining: 1000, purchaseCount: 4 });
+    expect(decodeCard(result.image, KEY).writeBack).toMatchObject({ remaining: 1000, countLoaded: 4 });
+    expect(m.state().remaining).toBe(1000);
+  });
+
   it('a gap of two or more is an error and the card is left as it was', () => {
     const m = meter();
     const image = card(6);
@@ -55,7 +63,7 @@ describe('card meters in the simulator', () => {
     forged[0x3c + 1] = 0x7f;
     expect(insertCardImage(m, forged, { macKey: KEY }).outcome).toBe('bad-mac');
     expect(insertCardImage(m, card(5, 5000, { meterNumber: '000099999999' })).outcome).toBe('wrong-meter');
-    expect(insertCardImage(m, card(5, 5000, { cardType: 'check' })).outcome).toBe('not-a-user-card');
+    expect(insertCardImage(m, card(5, 5000, { cardType: 'setting' })).outcome).toBe('not-a-user-card');
     expect(insertCardImage(m, card(5, 5000, { purchase: { measure: 'units', amount: units(100) } })).outcome).toBe('wrong-measure');
     expect(insertCardImage(m, new Uint8Array(256)).outcome).toBe('unknown-layout');
     expect(m.state().remaining).toBe(1000);

@@ -22,7 +22,7 @@ export interface CardMeterLike {
   state(): { readonly totalEnergy: number; readonly remaining: number; readonly purchaseCount: number; readonly statusWord: number };
 }
 
-export type CardInsertOutcome = PurchaseOutcome | 'unknown-layout' | 'bad-mac' | 'not-a-user-card' | 'wrong-meter' | 'wrong-measure';
+export type CardInsertOutcome = PurchaseOutcome | 'checked' | 'unknown-layout' | 'bad-mac' | 'not-a-user-card' | 'wrong-meter' | 'wrong-measure';
 
 export interface CardInsertResult {
   readonly outcome: CardInsertOutcome;
@@ -56,14 +56,20 @@ export function insertCardImage(meter: CardMeterLike, image: Uint8Array, options
     throw error;
   }
   if (options.macKey && !card.macValid) return refuse('bad-mac');
-  if (card.cardType !== 'user') return refuse('not-a-user-card');
+  if (card.cardType === 'setting') return refuse('not-a-user-card');
   if (!sameNumber(card.meterNumber, meter.address)) return refuse('wrong-meter');
+  // A check card (检查卡) collects the meter's data for the counter: the meter writes back and credits nothing.
+  if (card.cardType === 'check') return { outcome: 'checked', image: writeBackOf(profile, image, meter), remaining: before.remaining, purchaseCount: before.purchaseCount };
   if ((meter.creditKind ?? 'money') !== (card.purchase.measure === 'fen' ? 'money' : 'energy')) return refuse('wrong-measure');
   const result = meter.insertCard({ purchaseCount: card.purchaseCount, amount: card.purchase.amount });
   if (!WRITES_BACK.has(result.outcome)) return { ...refuse(result.outcome), remaining: result.remaining, purchaseCount: result.purchaseCount };
+  return { outcome: result.outcome, image: writeBackOf(profile, image, meter), remaining: result.remaining, purchaseCount: result.purchaseCount };
+}
+
+/** The card with the meter's state in its write-back area (remaining, total energy, status, count loaded). */
+function writeBackOf(profile: CardProfile, image: Uint8Array, meter: CardMeterLike): Uint8Array {
   const after = meter.state();
-  const written = encodeWriteBack(profile, image, {
+  return encodeWriteBack(profile, image, {
     remaining: after.remaining, totalEnergy: after.totalEnergy, meterStatus: after.statusWord & 0xffff, countLoaded: after.purchaseCount,
   });
-  return { outcome: result.outcome, image: written, remaining: result.remaining, purchaseCount: result.purchaseCount };
 }
