@@ -1,6 +1,6 @@
 /**
- * One pdfkit document with the slip font registered, collected into a Buffer. Shared by the recharge slip
- * and the customer list (slip-pdf.ts keeps its own copy for the payment slip, which predates this file).
+ * One pdfkit document with the slip font registered, collected into a Buffer: the payment slip, the recharge
+ * slip and the customer list.
  */
 import PDFDocument from 'pdfkit';
 import { defaultResourcesDir, slipFont } from './slip-font';

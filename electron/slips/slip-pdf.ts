@@ -12,14 +12,12 @@
  * Every part has the same layout, so a part is drawn into a rectangle (slip-layout.ts) and the forms only
  * differ in page size and how many rectangles they hold.
  */
-import PDFDocument from 'pdfkit';
-import { defaultResourcesDir, slipFont } from './slip-font';
-import { drawPart, FONT } from './slip-layout';
+import { cutLine, MM, renderPdf } from './pdf-doc';
+import { drawPart } from './slip-layout';
 import { qrMatrix } from './slip-qr';
 import type { PaymentSlip, SlipForm } from './slip-types';
 
-/** Points per millimetre. */
-export const MM = 72 / 25.4;
+export { MM } from './pdf-doc';
 
 interface FormGeometry {
   readonly widthMm: number;
@@ -39,13 +37,6 @@ export interface RenderOptions {
   readonly createdAt?: Date;
 }
 
-function drawCutLine(doc: PDFKit.PDFDocument, y: number, width: number, label: string): void {
-  doc.save().lineWidth(0.5).dash(4, { space: 3 }).strokeColor('#888888')
-    .moveTo(0, y).lineTo(width, y).stroke().undash().restore();
-  // The font has no scissors glyph (✂), so the cut line is labelled in words.
-  doc.fontSize(6).fillColor('#888888').text(label, 4 * MM, y - 8, { lineBreak: false });
-}
-
 function drawForm(doc: PDFKit.PDFDocument, slip: PaymentSlip, form: SlipForm): void {
   const geometry = FORM_GEOMETRY[form];
   const qr = qrMatrix(slip.qr.text);
@@ -57,30 +48,15 @@ function drawForm(doc: PDFKit.PDFDocument, slip: PaymentSlip, form: SlipForm): v
   }
   slip.copies.forEach((copy, index) => {
     drawPart(doc, slip, qr, { x: 0, y: index * partHeight, width, height: partHeight }, copy);
-    if (index > 0) drawCutLine(doc, index * partHeight, width, slip.cutLine);
+    if (index > 0) cutLine(doc, index * partHeight, width, slip.cutLine);
   });
 }
 
 /** The slip as a PDF, with the CJK font embedded as a subset of the glyphs it uses. */
 export function renderSlipPdf(slip: PaymentSlip, form: SlipForm, options: RenderOptions = {}): Promise<Buffer> {
   const geometry = FORM_GEOMETRY[form];
-  return new Promise<Buffer>((resolve, reject) => {
-    const font = slipFont(options.resourcesDir ?? defaultResourcesDir());
-    const doc = new PDFDocument({
-      size: [geometry.widthMm * MM, geometry.heightMm * MM], margin: 0, compress: true, lang: slip.language,
-      // No default font: pdfkit would parse Helvetica's metrics for every document, and a slip never uses it.
-      font: '',
-      info: { Title: `${slip.title} ${slip.receiptNo}`, Author: slip.hallName, Creator: 'HallDesk', CreationDate: options.createdAt ?? new Date() },
-    });
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    // @types/pdfkit lists only files and buffers as font sources; pdfkit itself also takes a parsed
-    // fontkit font (slip-font.ts explains why the slip passes one).
-    doc.registerFont(FONT, font as unknown as PDFKit.Mixins.PDFFontSource);
-    doc.font(FONT);
-    drawForm(doc, slip, form);
-    doc.end();
-  });
+  return renderPdf({
+    widthMm: geometry.widthMm, heightMm: geometry.heightMm, language: slip.language, title: `${slip.title} ${slip.receiptNo}`,
+    author: slip.hallName, ...(options.createdAt ? { createdAt: options.createdAt } : {}), ...(options.resourcesDir ? { resourcesDir: options.resourcesDir } : {}),
+  }, (doc) => drawForm(doc, slip, form));
 }

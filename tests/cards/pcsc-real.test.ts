@@ -14,19 +14,11 @@ import { isCardError, openForWriting, withCardSession } from '../../electron/har
 import { VirtualCardChild } from '../../electron/hardware/cards/vpcd/card-child';
 import { cardReady, startPcscStack, TEST_PSC, until } from './pcsc-stack';
 import type { PcscStack } from './pcsc-stack';
+import { failure } from '../support/failure';
 
 let stack: PcscStack;
 const memory = VirtualCardChild.memoryOf;
 const data = (n: number, seed: number): Uint8Array => Uint8Array.from({ length: n }, (_, i) => (i * 13 + seed) & 0xff);
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a failure');
-}
 
 beforeAll(async () => {
   stack = await startPcscStack();

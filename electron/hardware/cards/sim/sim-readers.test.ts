@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isCardError, openForWriting, withCardSession } from '../card-port';
 import type { CardEvent } from '../card-port';
 import { SimulatedCardReaders, simCard } from './sim-readers';
+import { failure } from '../../../../tests/support/failure';
 
 const PSC = Uint8Array.of(0x12, 0x34, 0x56);
 const READER = 'Simulated ACR38U 00 00';
@@ -12,15 +13,6 @@ function setup(errorCounter = 7) {
   const card = simCard({ psc: PSC, errorCounter });
   readers.insert(READER, card);
   return { readers, card };
-}
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a failure');
 }
 
 describe('simulated SLE4442 readers', () => {
