@@ -4,7 +4,7 @@ import type { Handlers } from './handlers';
 import type { Services } from './services';
 
 type CardHandlers = Pick<Handlers, 'cards.status' | 'cards.issue' | 'cards.write' | 'cards.reconcile' | 'cards.pending' | 'cards.reportLoss'
-  | 'cards.replace' | 'cards.clear' | 'cards.ofMeter' | 'cards.readBack' | 'cards.reverseSale' | 'cards.demoFiles' | 'cards.demoInsert' | 'cards.demoNewBlank'>;
+  | 'cards.replace' | 'cards.clear' | 'cards.ofMeter' | 'cards.readBack' | 'cards.reverseSale' | 'cards.rules' | 'cards.setRules' | 'cards.demoFiles' | 'cards.demoInsert' | 'cards.demoNewBlank'>;
 
 export function cardHandlers(s: Services): CardHandlers {
   return {
@@ -19,6 +19,8 @@ export function cardHandlers(s: Services): CardHandlers {
     'cards.ofMeter': (i) => s.cards.ofMeter(i.meterId),
     'cards.readBack': (_i, ctx) => s.cards.readBack(actorOf(ctx)),
     'cards.reverseSale': (i, ctx) => s.cards.reverseSale(actorOf(ctx), i),
+    'cards.rules': () => s.cards.rules(),
+    'cards.setRules': (i, ctx) => s.cards.setRules(actorOf(ctx), i),
     'cards.demoFiles': () => s.cardDemo.files(),
     'cards.demoInsert': (i) => s.cardDemo.insert(i.file),
     'cards.demoNewBlank': () => s.cardDemo.newBlank(),

@@ -10,6 +10,7 @@ import * as f from './fields';
 import type { Role } from '../vocabulary';
 
 const STAFF: readonly Role[] = ['clerk', 'supervisor', 'admin'];
+const ADMIN: readonly Role[] = ['admin'];
 const COUNTER: readonly Role[] = ['clerk', 'supervisor'];
 const SUPERVISOR: readonly Role[] = ['supervisor'];
 
@@ -43,6 +44,12 @@ export const cardContract = {
   },
   /** Clears the card in the reader (清卡) once its purchase has reached the meter or it is blacklisted. */
   'cards.clear': { access: SUPERVISOR, input: z.object({ reason: f.text(200) }).strict() },
+  /**
+   * The hall's card rules: unissuedCardSales lets a card meter without a HallDesk card be sold to, recording the sale
+   * without a card write — for halls whose cards are still written by another vendor's program (a migration).
+   */
+  'cards.rules': { access: STAFF, input: f.empty },
+  'cards.setRules': { access: ADMIN, input: z.object({ unissuedCardSales: z.boolean(), reason: f.text(200) }).strict() },
   /** A meter's cards, newest first, with their events and writes. */
   'cards.ofMeter': { access: STAFF, input: z.object({ meterId: f.id }).strict() },
   /** Stores the write-back data of the card in the reader (remaining, total, count loaded) as the meter's reading. */

@@ -107,6 +107,10 @@ export interface CardReadBackView {
   readonly countLoaded: number;
 }
 
+export interface CardRulesView {
+  readonly unissuedCardSales: boolean;
+}
+
 export interface CardDemoView {
   readonly reader: string;
   readonly files: readonly { readonly name: string; readonly inReader: boolean }[];

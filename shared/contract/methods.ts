@@ -14,7 +14,7 @@ import { controlContract } from './control-methods';
 import type { ControlJobDetailView, ControlJobView, ControlPreviewView, ControlRetryItemView } from './control-views';
 import { balanceContract } from './balance-methods';
 import { cardContract, cardDemoContract } from './card-methods';
-import type { CardDemoView, CardReadBackView, CardReconcileView, CardReplacementView, CardStatusView, CardView, CardWriteView } from './card-views';
+import type { CardDemoView, CardRulesView, CardReadBackView, CardReconcileView, CardReplacementView, CardStatusView, CardView, CardWriteView } from './card-views';
 import { printContract } from './print-methods';
 import type { PrintOutputs } from './print-methods';
 import type { BalanceAlertView, ChargeRunView, HallBalanceSettingsView, HallBalanceView, ManualReadingView } from './balance-views';
@@ -246,6 +246,8 @@ export interface ContractOutputs extends PrintOutputs {
   'cards.ofMeter': readonly CardView[];
   'cards.readBack': CardReadBackView;
   'cards.reverseSale': ReversalView;
+  'cards.rules': CardRulesView;
+  'cards.setRules': CardRulesView;
   'cards.demoFiles': CardDemoView;
   'cards.demoInsert': CardDemoView;
   'cards.demoNewBlank': CardDemoView;

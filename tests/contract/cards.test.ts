@@ -41,11 +41,17 @@ describe('issuing a card (开户发卡)', () => {
     expect(fx().counts()).toEqual(before);
   });
 
-  it('refuses a sale to a card meter that has no card, writing nothing', async () => {
+  it('refuses a sale to a card meter that has no card, writing nothing — unless the hall\'s cards are another program\'s', async () => {
     const { meterId } = await kit.cardMeter('energy');
     const before = fx().counts();
     expect(refusal(await sell(meterId, 5_000)).code).toBe('card-not-issued');
     expect(fx().counts()).toEqual(before);
+    expect(await fx().ok('cards.rules', {}, fx().sessions.clerk1)).toEqual({ unissuedCardSales: false });
+    expect(refusal(await fx().call('cards.setRules', { unissuedCardSales: true, reason: '迁移' }, fx().sessions.supervisor)).code).toBe('forbidden');
+    await fx().ok('cards.setRules', { unissuedCardSales: true, reason: '沿用旧系统卡' }, fx().sessions.admin);
+    expect((await sell(meterId, 5_000)).ok).toBe(true);
+    await fx().ok('cards.setRules', { unissuedCardSales: false, reason: '迁移完成' }, fx().sessions.admin);
+    expect(fx().raw.prepare("select count(*) from audit_log where entity_id = 'card_rules'").pluck().get()).toBe(2);
   });
 });
 

@@ -53,6 +53,8 @@ export const CARD_SPECS: Record<keyof typeof cardContract | keyof typeof cardDem
     who: 'clerk1', valid: (fx) => reverse(fx.reverseSale), fields: [['saleId', 'id'], ['approvalId', 'id'], ['reason', 'text200'], ['idempotencyKey', 'key']],
     cases: [c('no card reader here', 'clerk1', NO_READER, (fx) => reverse(fx.reverseSale))],
   },
+  'cards.rules': { who: 'clerk1', valid: () => ({}), fields: [] },
+  'cards.setRules': { who: 'admin', valid: () => ({ unissuedCardSales: true, reason: '沿用旧系统卡' }), fields: [['unissuedCardSales', 'bool'], ['reason', 'text200']] },
   'cards.demoFiles': { who: 'clerk1', valid: () => ({}), fields: [], cases: [c('a workstation without card files', 'clerk1', 'card-demo-only', () => ({}))] },
   'cards.demoInsert': {
     who: 'clerk1', valid: () => ({ file: 'blank-01.card.json' }), fields: [['file', 'cardFile']],

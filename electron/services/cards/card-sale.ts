@@ -12,7 +12,8 @@ import { fen, units } from '../../../shared/money';
 import { cardWrites, liveCardOfMeter } from '../../db/repositories/cards-repository';
 import type { CardRow, CardWriteRow } from '../../db/repositories/cards-repository';
 import type { MeterRow } from '../../db/repositories/meters-repository';
-import { getSetting } from '../../db/repositories/settings-repository';
+import { getSetting, setSetting } from '../../db/repositories/settings-repository';
+import { appendAudit } from '../../db/repositories/audit-repository';
 import type { Db } from '../../db/repositories/db';
 import { DomainError } from '../../domain/errors';
 import { consumeApproval } from '../approvals-service';
@@ -29,6 +30,15 @@ export const CARD_RULES_SETTING = 'card_rules';
 export async function unissuedSalesAllowed(db: Db): Promise<boolean> {
   const stored = await getSetting(db, CARD_RULES_SETTING);
   return stored ? (JSON.parse(stored) as { unissuedCardSales?: boolean }).unissuedCardSales === true : false;
+}
+
+/** cards.setRules (admin): audited with the reason. */
+export async function setCardRules(db: Db, actor: Actor, rules: { unissuedCardSales: boolean; reason: string }, at: string): Promise<{ unissuedCardSales: boolean }> {
+  const before = { unissuedCardSales: await unissuedSalesAllowed(db) };
+  const after = { unissuedCardSales: rules.unissuedCardSales };
+  await setSetting(db, CARD_RULES_SETTING, JSON.stringify(after));
+  await appendAudit(db, { at, userId: actor.userId, action: 'setting.set', entity: 'setting', entityId: CARD_RULES_SETTING, before, after: { ...after, reason: rules.reason } });
+  return after;
 }
 
 /** A meter's card number on the card: its comm address as 12 digits (the simulator and DL/T 645 use the same). */

@@ -1,5 +1,7 @@
 /** The cards service (issue 6): what the contract's cards.* handlers call. */
-import type { ServiceDeps } from '../deps';
+import { inTransaction } from '../deps';
+import type { Actor, ServiceDeps } from '../deps';
+import { setCardRules, unissuedSalesAllowed } from './card-sale';
 import { createCardIssue } from './card-issue';
 import { createCardReconcile } from './card-reconcile';
 import { createCardsCore } from './cards-service';
@@ -15,6 +17,9 @@ export function createCardsService(deps: ServiceDeps, portSource: CardPortSource
     status: core.status, write: core.write, pending: core.pending, ofMeter: core.ofMeter, reportLoss: core.reportLoss, readBack: core.readBack,
     issue: issuing.issue, replace: issuing.replace, clear: issuing.clear,
     reconcile: reconciling.reconcile, reverseSale: reconciling.reverseSale,
+    rules: async () => ({ unissuedCardSales: await unissuedSalesAllowed(deps.db) }),
+    setRules: (actor: Actor, input: { unissuedCardSales: boolean; reason: string }) =>
+      inTransaction(deps, (trx) => setCardRules(trx, actor, input, deps.clock.now().toISOString())),
   };
 }
 
