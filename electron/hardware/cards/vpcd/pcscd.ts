@@ -45,6 +45,13 @@ function which(command: string): string | null {
   return found.status === 0 ? found.stdout.trim() : null;
 }
 
+/**
+ * pcscd is a daemon in /usr/sbin, which a non-login PATH (CI's, a service's) often leaves out: look there too.
+ */
+export function pcscdBinary(): string {
+  return which('pcscd') ?? ['/usr/sbin/pcscd', '/sbin/pcscd', '/usr/local/sbin/pcscd'].find((path) => existsSync(path)) ?? 'pcscd';
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -74,9 +81,9 @@ async function stopStaleTestPcscd(): Promise<void> {
 }
 
 /** What stops a private pcscd here, as sentences (empty = ready). */
-export function pcscStackProblems(pcscdPath = 'pcscd'): string[] {
+export function pcscStackProblems(pcscdPath = pcscdBinary()): string[] {
   const problems: string[] = [];
-  if (!which(pcscdPath)) problems.push(`pcscd is not installed (apt-get install --no-install-recommends ${PCSC_PACKAGES})`);
+  if (!which(pcscdPath) && !existsSync(pcscdPath)) problems.push(`pcscd is not installed (apt-get install --no-install-recommends ${PCSC_PACKAGES})`);
   if (!existsSync(VPCD_DRIVER)) problems.push(`the vpcd reader driver is missing: ${VPCD_DRIVER} (apt-get install --no-install-recommends vsmartcard-vpcd)`);
   if (process.getuid?.() !== 0) problems.push('pcscd must run as root (it cannot bind /run/pcscd otherwise, pcsc.md §4)');
   const pid = runningPcscd();
@@ -125,7 +132,7 @@ export async function startPcscd(options: PcscdOptions): Promise<PcscdHandle> {
   mkdirSync(options.scratchDir, { recursive: true });
   const conf = join(options.scratchDir, 'reader.conf');
   writeFileSync(conf, readerConf(friendlyName, port));
-  const child = spawn(options.pcscdPath ?? 'pcscd', ['-f', '-i', '-c', conf], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(options.pcscdPath ?? pcscdBinary(), ['-f', '-i', '-c', conf], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => { output = (output + d.toString()).slice(-20_000); });
   child.stderr!.on('data', (d: Buffer) => { output = (output + d.toString()).slice(-20_000); });
