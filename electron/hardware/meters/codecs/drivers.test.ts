@@ -101,6 +101,17 @@ describe('DL/T 645 driver', () => {
     await expect(readPurchase(exchange, dlt)).resolves.toEqual({ remaining: 5000, purchaseCount: 7 });
     await expect(readMeter(memoryExchange(dltSlave({})), dlt)).rejects.toMatchObject({ code: 'exception' });
   });
+  it('a late reply to an earlier request (another DI) is consumed and the request sent again', async () => {
+    const slave = dltSlave(values);
+    let stale: Uint8Array | null = encodeDlt645ReadReply(ADDR, 0x00010000, encodeDlt645Value(42, 4), 4);
+    const exchange = memoryExchange((frame) => {
+      const late = stale;
+      stale = null;
+      return late ?? slave(frame);
+    });
+    await expect(readPurchase(exchange, dlt)).resolves.toEqual({ remaining: 5000, purchaseCount: 7 });
+    expect(exchange.log).toHaveLength(3);
+  });
   it('sends the N1 codes of §2.3 and the time broadcast', async () => {
     const controls: number[] = [];
     const exchange = memoryExchange(dltSlave(values, controls));

@@ -44,9 +44,22 @@ export function mapFor(target: MeterTarget): RegisterMap {
 
 const text = (address: string | number): string => String(address);
 
+/**
+ * A reply naming another data identifier is a late answer to an earlier request (one that timed out and was
+ * given up): it has been consumed now, so the request is sent again rather than failing the read.
+ */
+const STALE_REPLY_RETRIES = 2;
+
 async function dlt645Read(exchange: Exchange, address: string, entry: { di: number; signed: boolean }): Promise<number> {
   const request = encodeDlt645Read(address, entry.di);
-  return decodeDlt645Value(decodeDlt645ReadReply(request, await exchange(request, checkedDlt645FrameLength)), entry.signed);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return decodeDlt645Value(decodeDlt645ReadReply(request, await exchange(request, checkedDlt645FrameLength)), entry.signed);
+    } catch (error) {
+      const stale = error instanceof ProtocolError && error.code === 'unexpected-reply' && /another data identifier/.test(error.message);
+      if (!stale || attempt >= STALE_REPLY_RETRIES) throw error;
+    }
+  }
 }
 
 /** Reads DIs one by one; a DI the meter has no data for (SERR bit 1) leaves its value null. */
