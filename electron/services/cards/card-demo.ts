@@ -3,6 +3,7 @@
  * the simulated reader, inserting another or none, adding a blank card. Only where the backend runs on card
  * files (electron/main/card-reader.ts); elsewhere every call is refused with card-demo-only.
  */
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { CARD_FILE_SUFFIX, createBlankCardFile } from '../../hardware/cards';
 import type { FileCardReaders } from '../../hardware/cards';
@@ -32,7 +33,7 @@ export function createCardDemo(files: FileCardReaders | null, reader: string) {
     },
     async newBlank(): Promise<CardDemoView> {
       const f = need();
-      const name = `blank-${String(f.cardFiles().length + 1).padStart(2, '0')}-${Date.now().toString(36)}${CARD_FILE_SUFFIX}`;
+      const name = `blank-${String(f.cardFiles().length + 1).padStart(2, '0')}-${randomUUID().slice(0, 8)}${CARD_FILE_SUFFIX}`;
       createBlankCardFile(join(f.folder, name));
       return view();
     },
