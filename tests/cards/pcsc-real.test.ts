@@ -22,7 +22,7 @@ const data = (n: number, seed: number): Uint8Array => Uint8Array.from({ length: 
 
 beforeAll(async () => {
   stack = await startPcscStack();
-}, 20_000);
+}, 120_000);
 
 afterAll(async () => {
   await stack?.stop();

@@ -3,8 +3,8 @@
  * `pcscd -f -c <scratch>/reader.conf`, with the reader named like an ACR38 so name filters are tested.
  *
  * Limits of the stack, all from pcsc.md: pcscd must run as root; it always uses /run/pcscd (one pcscd per
- * machine, so another running pcscd is an error, never silently shared); vpcd listens on all interfaces on
- * its port (Debian's vpcd cannot be told otherwise), so the port is random and lives only for the test; each
+ * machine: test runs take turns through a lock file, and a pcscd not ours is an error, never shared); vpcd
+ * listens on all interfaces on its port (Debian's vpcd cannot be told otherwise), so the port is random and lives only for the test; each
  * APDU costs about 44 ms because Debian's vpcd sends length and payload as two TCP segments (Nagle against
  * delayed ACK). The quickack route workaround is not applied: it changes the host's routing table.
  */
@@ -12,7 +12,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { acquireMachineLock } from './machine-lock';
 
 export const VPCD_DRIVER = '/usr/lib/pcsc/drivers/serial/libifdvpcd.so';
 export const PCSCD_PID_FILE = '/run/pcscd/pcscd.pid';
@@ -28,6 +30,8 @@ export interface PcscdOptions {
   /** vpcd's port (default: a free one). vpcd also takes port + 1 for its second slot. */
   readonly port?: number;
   readonly pcscdPath?: string;
+  /** How long to wait for another run's pcscd to finish (default 90 s). */
+  readonly waitForOtherRunMs?: number;
 }
 
 export interface PcscdHandle {
@@ -122,8 +126,24 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
-/** Starts pcscd and waits until its socket answers; throws with the reasons when it cannot. */
+/** Held while a private pcscd runs, so two test runs on one machine take turns. */
+export const PCSCD_LOCK_FILE = join(tmpdir(), 'halldesk-pcscd.lock');
+
+/**
+ * Starts pcscd and waits until its socket answers; throws with the reasons when it cannot. The machine lock is
+ * taken first and released when the pcscd stops.
+ */
 export async function startPcscd(options: PcscdOptions): Promise<PcscdHandle> {
+  const lock = await acquireMachineLock(PCSCD_LOCK_FILE, options.waitForOtherRunMs ?? 90_000);
+  try {
+    return await startLockedPcscd(options, lock.release);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function startLockedPcscd(options: PcscdOptions, releaseLock: () => void): Promise<PcscdHandle> {
   await stopStaleTestPcscd();
   const problems = pcscStackProblems(options.pcscdPath);
   if (problems.length > 0) throw new Error(`cannot start pcscd: ${problems.join('; ')}`);
@@ -145,6 +165,7 @@ export async function startPcscd(options: PcscdOptions): Promise<PcscdHandle> {
       child.kill('SIGKILL');
       await waitForExit(child, 2000);
     }
+    releaseLock();
   };
   const started = Date.now();
   while (!existsSync('/run/pcscd/pcscd.comm') || !output.includes('daemon ready')) {
