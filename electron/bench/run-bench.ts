@@ -12,10 +12,13 @@ import { seedDemoHall } from '../demo/seed';
 import { benchImport } from './import-bench';
 import { benchLedgerProperty } from './ledger-property';
 import { benchSweeps } from './sweep-bench';
+import { benchReports } from './report-bench';
 import { rendererBundleSize } from './bundle-size';
 import { benchSlip } from '../slips/bench-slip';
 import { benchLookups, benchQuotes, benchSales, benchShiftReport, drawSample } from './contract-bench';
 import { createRawSaleWriter } from './raw-sale';
+import { benchWorklists } from './worklist-bench';
+import { benchBackup } from './backup-bench';
 import { percentile, round2, timeEach } from './stats';
 
 export interface BenchOptions {
@@ -28,7 +31,7 @@ export interface BenchOptions {
 }
 
 /** The cached hall for this size, generated once (its generation time is reported when it happens). */
-async function cachedHall(options: BenchOptions): Promise<{ dir: string; seedSeconds: number | null }> {
+export async function cachedHall(options: BenchOptions): Promise<{ dir: string; seedSeconds: number | null }> {
   const dir = join(options.cacheDir, `hall-${options.customers}-${options.sales}`);
   if (existsSync(join(dir, DATABASE_FILE)) && existsSync(join(dir, 'complete'))) return { dir, seedSeconds: null };
   rmSync(dir, { recursive: true, force: true });
@@ -88,6 +91,9 @@ export async function runBench(options: BenchOptions): Promise<Record<string, un
       figures.raw_sale_commit_p50_ms = round2(raw.p50);
       figures.sale_commit_vs_raw = round2(sales.sale_commit_p50_ms / raw.p50);
       Object.assign(figures, await benchShiftReport(backend, session));
+      Object.assign(figures, await benchWorklists(backend, session));
+      Object.assign(figures, await benchReports(backend, await login(backend, 'zhang.sup', 'super1234')));
+      Object.assign(figures, await benchBackup(backend));
     } finally {
       await backend.close();
     }

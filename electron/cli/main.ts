@@ -10,6 +10,7 @@ import { benchCommand } from './commands/bench';
 import { cardCommands } from './commands/card';
 import { cardSimCommands } from './commands/card-sim';
 import { collectCommands } from './commands/collect';
+import { reportCommands } from './commands/report';
 import { meterCommands } from './commands/meter';
 import { serveCommand, startCommand } from './commands/start';
 import { simCommands } from './commands/sim';
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, Command> = {
   ...cardCommands,
   ...cardSimCommands,
   ...collectCommands,
+  ...reportCommands,
   bench: benchCommand,
   start: startCommand,
   serve: serveCommand,

@@ -12,6 +12,8 @@ import type { MeterBusTable, MeterReadingTable, MeterWriteEventTable, MeterWrite
 import type { AccountBalanceColumns, BalanceAlertTable, BalanceChargeTable, MeterReadingBalanceColumns, TariffTouPriceTable } from './schema-balances';
 import type { ControlJobEventTable, ControlJobTable, ControlJobTargetTable, ControlTargetAttemptTable } from './schema-control';
 import type { PrintTables } from './schema-prints';
+import type { WorklistTables } from './schema-worklists';
+import type { BackupTables } from './backup-schema';
 
 export interface SchemaMigrationTable { version: number; name: string; applied_at: string }
 export interface SettingTable { key: string; value: string }
@@ -207,7 +209,7 @@ export interface AuditTable {
 export interface CalendarYearTable { year: number; source: string; loaded_at: string; loaded_by: number | null }
 export interface CalendarDayTable { date: string; kind: string; name: string; year: number }
 
-export interface Database extends PrintTables {
+export interface Database extends WorklistTables, PrintTables, BackupTables {
   schema_migrations: SchemaMigrationTable;
   settings: SettingTable;
   users: UserTable;

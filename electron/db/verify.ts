@@ -117,11 +117,12 @@ const CHECKS: Check[] = [
   },
 ];
 
-export async function verifyBooks(db: Kysely<Database>): Promise<VerifyCheck[]> {
+export async function verifyBooks(db: Kysely<Database>, onCheck?: (done: number, total: number) => void): Promise<VerifyCheck[]> {
   const results: VerifyCheck[] = [];
   for (const check of CHECKS) {
     const offenders = await check.query(db);
     results.push({ name: check.name, ok: offenders.length === 0, offenders });
+    onCheck?.(results.length, CHECKS.length); // progress for long verifications (backups, issue 7 item 7)
   }
   return results;
 }

@@ -4,7 +4,8 @@
  * a port a test hands in. The PC/SC port is created on first use, so a machine without the binding or
  * without pcscd still starts and card operations answer card-reader-not-available.
  */
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { makeFolder } from '../services/make-folder';
 import { join } from 'node:path';
 import { CARD_FILE_SUFFIX, FileCardReaders, PcscCardPort, createBlankCardFile } from '../hardware/cards';
 import type { CardReaderPort } from '../hardware/cards';
@@ -24,7 +25,7 @@ export interface CardReaderHandle {
 /** A data folder's card files: created with a few blank cards the first time. */
 export function demoCardFolder(dataDir: string): string {
   const folder = join(dataDir, 'cards');
-  mkdirSync(folder, { recursive: true });
+  makeFolder(folder);
   if (!readdirSync(folder).some((name) => name.endsWith(CARD_FILE_SUFFIX))) {
     for (let i = 1; i <= DEMO_BLANK_CARDS; i++) createBlankCardFile(join(folder, `blank-${String(i).padStart(2, '0')}${CARD_FILE_SUFFIX}`));
   }

@@ -3,7 +3,7 @@
  * dispatcher. Hosted by the Electron main process, the loopback HTTP server and the CLI alike; it never
  * imports Electron, so it runs in plain Node.
  */
-import { mkdirSync } from 'node:fs';
+import { makeFolder } from '../services/make-folder';
 import { join } from 'node:path';
 import { openSqlite } from '../db/open-sqlite';
 import type { SqliteHandle } from '../db/open-sqlite';
@@ -75,7 +75,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const clock = options.clock ?? SYSTEM_CLOCK;
   const counterCode = options.counterCode ?? 'A01';
   if (!validCounterCode(counterCode)) throw new Error(`invalid counter code "${counterCode}" (e.g. A01)`);
-  mkdirSync(options.dataDir, { recursive: true });
+  makeFolder(options.dataDir);
   const database = openSqlite(join(options.dataDir, DATABASE_FILE));
   try {
     await migrate(database.db, 'sqlite', () => clock.now());
@@ -97,7 +97,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     onBusesChanged: startCollecting, ...(options.linkFactory ? { linkFactory: options.linkFactory } : {}),
   }, {
     ...(options.exchangeFor ? { exchangeFor: options.exchangeFor } : {}), ...(options.automaticControl ? { automaticControl: options.automaticControl } : {}),
-    cardReader: cards.source, cardFiles: cards.files,
+    cardReader: cards.source, cardFiles: cards.files, databaseFile: database.file,
   });
   scheduler = new CollectionScheduler({
     clock, collection: services.collection, ...(typeof collect === 'object' && collect.timer ? { timer: collect.timer } : {}),
@@ -111,6 +111,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   if (collect) services.controlJobs.runner.start(typeof collect === 'object' ? collect.timer : undefined, log);
   // Failed prints are retried in the background where the counter runs (issue 7: a print never blocks a sale).
   const stopPrintRetries = collect ? services.prints.queue.startRetries() : () => undefined;
+  if (collect) services.backups.startAutomatic(typeof collect === 'object' ? collect.timer : undefined); // daily + shift-close backups (issue 7 item 6)
   const running = scheduler;
   // Remote recharges left open by a crash or a timeout: settled against the meters' purchase counts.
   const reconciling = services.recharges.reconcile().catch(log);
@@ -120,6 +121,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       await reconciling;
       running.stop();
       stopPrintRetries();
+      await services.backups.stop();
       services.controlJobs.runner.stop();
       await services.controlJobs.runner.idle();
       await services.collection.idle();

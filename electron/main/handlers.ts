@@ -8,6 +8,9 @@ import type { Services } from './services';
 import { balanceHandlers } from './handlers-balance';
 import { controlHandlers } from './handlers-control';
 import { printHandlers } from './handlers-print';
+import { reportHandlers } from './handlers-report';
+import { worklistHandlers } from './handlers-worklist';
+import { backupHandlers } from './handlers-backup';
 import { cardHandlers } from './handlers-card';
 import type { ContractInput, ContractOutput, MethodName } from '../../shared/contract/methods';
 
@@ -90,6 +93,9 @@ export function createHandlers(s: Services): Handlers {
     ...balanceHandlers(s),
     ...controlHandlers(s),
     ...printHandlers(s),
+    ...reportHandlers(s),
+    ...worklistHandlers(s),
+    ...backupHandlers(s),
     ...cardHandlers(s),
     'collection.settings': () => s.collection.settings(),
     'collection.setSettings': (i, ctx) => s.collection.setSettings(actorOf(ctx), i),

@@ -15,6 +15,7 @@ import { createCashService } from '../services/cash-service';
 import { createDepositsService } from '../services/deposits-service';
 import { createMoneyRulesService } from '../services/money-rules-service';
 import { createRegistersService } from '../services/registers-service';
+import { createReportsService } from '../services/reports-service';
 import { createReversalsService } from '../services/reversals-service';
 import { createVouchersService } from '../services/vouchers-service';
 import type { ServiceDeps } from '../services/deps';
@@ -29,6 +30,10 @@ import type { AutomaticControl } from '../services/control-port';
 import { assertDraft, createControlJobsService } from '../services/control-jobs-service';
 import { createAutomaticControl } from '../services/control-automatic';
 import { createPrintService } from '../services/print-service';
+import { createWorklistService } from '../services/worklist-service';
+import { createSmsService } from '../services/sms-service';
+import type { SmsPortFactory } from '../services/sms-service';
+import { backingUpAtClose, createBackupService } from '../services/backup-service';
 import { createCardsService } from '../services/cards';
 import type { CardPortSource } from '../services/cards';
 import { createCardDemo } from '../services/cards/card-demo';
@@ -43,6 +48,10 @@ export interface ServicePorts {
   readonly cardReader?: CardPortSource;
   /** The card-file simulator, when that is the reader (browser mode, demos). */
   readonly cardFiles?: FileCardReaders | null;
+  /** The SMS modem or gateway (issue 7 item 5); tests substitute a simulator's. */
+  readonly smsPort?: SmsPortFactory;
+  /** The SQLite database file, for verified backups (issue 7 item 6); none = backups record a failed copy. */
+  readonly databaseFile?: string;
 }
 
 export function createServices(deps: ServiceDeps, meterComm: MeterCommOptions = {}, ports: ServicePorts = {}) {
@@ -53,6 +62,7 @@ export function createServices(deps: ServiceDeps, meterComm: MeterCommOptions = 
   const recharges = createRemoteRechargeService(deps, ports.exchangeFor ?? ((meterId) => comm.linkOfMeter(meterId)));
   // Hall-kept balances raise their automatic trip and close jobs through the control-job room (tests may substitute).
   const balances = createBalanceService(deps, ports.automaticControl ?? createAutomaticControl(deps));
+  const backups = createBackupService(deps, ports.databaseFile ?? null);
   return {
     sessions,
     auth,
@@ -71,7 +81,8 @@ export function createServices(deps: ServiceDeps, meterComm: MeterCommOptions = 
     tariffs: createTariffsService(deps),
     sales: createSalesService(deps, { deliver: (writeId) => recharges.deliver(writeId), afterSale: balances.afterSale }),
     recharges,
-    shifts: createShiftsService(deps),
+    shifts: backingUpAtClose(createShiftsService(deps), backups),
+    backups,
     slips: createSlipsService(deps),
     calendar: createCalendarService(deps),
     audit: createAuditService(deps),
@@ -82,6 +93,9 @@ export function createServices(deps: ServiceDeps, meterComm: MeterCommOptions = 
     controlJobs: createControlJobsService(deps, (meterId) => comm.linkOfMeter(meterId)),
     settlementReadings: createSettlementReadingsService(deps),
     prints: createPrintService(deps),
+    reports: createReportsService(deps),
+    worklists: createWorklistService(deps),
+    sms: createSmsService(deps, ports.smsPort),
     cards: createCardsService(deps, ports.cardReader ?? (() => null)),
     cardDemo: createCardDemo(ports.cardFiles ?? null, DEMO_READER),
   };

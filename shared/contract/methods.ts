@@ -16,7 +16,12 @@ import { balanceContract } from './balance-methods';
 import { cardContract, cardDemoContract } from './card-methods';
 import type { CardDemoView, CardRulesView, CardReadBackView, CardReconcileView, CardReplacementView, CardStatusView, CardView, CardWriteView } from './card-views';
 import { printContract } from './print-methods';
+import { backupContract } from './backup-methods';
+import type { BackupOutputs } from './backup-methods';
 import type { PrintOutputs } from './print-methods';
+import { worklistContract } from './worklist-methods';
+import { reportContract, type ReportOutputs } from './report-methods';
+import type { WorklistOutputs } from './worklist-methods';
 import type { BalanceAlertView, ChargeRunView, HallBalanceSettingsView, HallBalanceView, ManualReadingView } from './balance-views';
 import type { BusTestView, BusView, CollectionSettingsView, MeterCommView, MeterReadingsView, ReadingBoardView, SweepView } from './meter-views';
 import type {
@@ -149,6 +154,9 @@ export const contract = {
   ...cardContract,
   ...cardDemoContract,
   ...printContract,
+  ...backupContract,
+  ...worklistContract,
+  ...reportContract,
 
   'audit.list': { access: [...SUPERVISOR, ...ADMIN], input: z.object({ entity: f.text(40).optional(), entityId: f.text(40).optional(), limit: z.number().int().min(1).max(500).optional() }).strict() },
 } as const satisfies Record<string, { access: Access; input: z.ZodType }>;
@@ -156,7 +164,7 @@ export const contract = {
 export type MethodName = keyof typeof contract;
 export type ContractInput<M extends MethodName> = z.output<(typeof contract)[M]['input']>;
 
-export interface ContractOutputs extends PrintOutputs {
+export interface ContractOutputs extends PrintOutputs, WorklistOutputs, BackupOutputs, ReportOutputs {
   'auth.loginInfo': LoginInfoView;
   'auth.login': SessionView;
   'auth.logout': { readonly loggedOut: true };

@@ -36,6 +36,8 @@ const APPEND_ONLY = {
   card_write_events: ['state', "'completed'"],
   card_fees: ['amount_fen', 'amount_fen + 1'],
   print_jobs: ['reprint_no', 'reprint_no + 1'], print_job_events: ['state', "'printed'"],
+  backups: ['verified', '1 - verified'],
+  reminder_contacts: ['outcome', "'note'"], sms_messages: ['body', "'x'"], sms_events: ['state', "'delivered'"],
 } as const;
 
 /** Vouchers: everything is fixed but `used_fen`, the one counter sales and reversals move. */
@@ -102,6 +104,10 @@ beforeAll(async () => {
     .run(fx.meters.hall, fx.accounts.hall.id, version.id, fromReading, toReading).lastInsertRowid;
   fx.raw.prepare("insert into balance_alerts (meter_id, level, balance_fen, charge_id, at) values (?, 'alarm1', -49, ?, '2026-06-13T02:15:00.000Z')").run(fx.meters.hall, charge);
   fx.raw.exec("insert into print_jobs (kind, form, sale_id, receipt_no, reprint_no, driver, target, request, language, title, requested_by, created_at) values ('payment', 'a4', null, null, 0, 'simulator', 'sim', '{}', 'zh-CN', 't', null, '2026-06-13T02:00:00.000Z'); insert into print_job_events (job_id, state, attempt, at, detail) values (last_insert_rowid(), 'failed', 1, '2026-06-13T02:00:00.000Z', '{}')");
+  fx.raw.prepare("insert into reminder_contacts (account_id, meter_id, kind, outcome, promised_date, note, user_id, at) values (?, ?, 'arrears', 'called', null, null, ?, '2026-06-13T02:00:00.000Z')").run(fx.accounts.hall.id, fx.meters.hall, fx.users.clerk1);
+  const sms = fx.raw.prepare("insert into sms_messages (account_id, phone, body, parts, driver, requested_by, created_at) values (?, '13800001234', '请缴费', 1, 'modem', null, '2026-06-13T02:00:00.000Z')").run(fx.accounts.hall.id).lastInsertRowid;
+  fx.raw.prepare("insert into sms_events (message_id, state, reference, detail, at) values (?, 'sent', ',1,', '{}', '2026-06-13T02:00:00.000Z')").run(sms);
+  fx.raw.exec("insert into backups (kind, file, size_bytes, sha256, started_at, finished_at, verified, failed_check, detail) values ('manual', '/x.sqlite', 1, 'ab', '2026-06-13T02:00:00.000Z', '2026-06-13T02:00:01.000Z', 1, null, '{}')");
   // A card, its loss report, a journaled write with its event and a replacement fee (the flows run in tests/contract/cards.test.ts).
   const card = fx.raw.prepare(`insert into cards (card_no, meter_id, kind, profile, issued_by, issued_at) values ('10000001', ?, 'user', 'halldesk-v1', ?, '2026-06-13T02:00:00.000Z')`)
     .run(fx.meters.money, fx.users.clerk1).lastInsertRowid;

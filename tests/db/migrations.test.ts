@@ -56,6 +56,10 @@ const ADDS: Record<number, string[]> = {
     'index:cards_meter', 'index:card_events_card', 'index:card_writes_card', 'index:card_write_events_write',
     ...['cards', 'card_events', 'card_writes', 'card_write_events', 'card_fees'].flatMap((t) => [`trigger:${t}_no_update`, `trigger:${t}_no_delete`])],
   130: ['table:print_jobs', 'table:print_job_events', 'index:print_jobs_sale_reprint', 'index:print_jobs_created', 'index:print_job_events_job', ...['print_jobs', 'print_job_events'].flatMap((t) => [`trigger:${t}_no_update`, `trigger:${t}_no_delete`])],
+  150: ['table:reminder_contacts', 'index:reminder_contacts_kind_meter', 'table:sms_messages', 'index:sms_messages_account', 'index:sms_messages_created',
+    'table:sms_events', 'index:sms_events_message', 'index:sales_worklist',
+    ...['reminder_contacts', 'sms_messages', 'sms_events'].flatMap((t) => [`trigger:${t}_no_update`, `trigger:${t}_no_delete`])],
+  160: ['table:backups', 'index:backups_verified', 'trigger:backups_no_update', 'trigger:backups_no_delete'],
 };
 
 const handles: SqliteHandle[] = [];

@@ -41,6 +41,8 @@ export const TABLES = [
   'tariff_tou_prices', 'balance_charges', 'balance_alerts',
   'cards', 'card_events', 'card_writes', 'card_write_events', 'card_fees',
   'print_jobs', 'print_job_events',
+  'reminder_contacts', 'sms_messages', 'sms_events',
+  'backups',
 ] as const;
 export type Table = (typeof TABLES)[number];
 export type Counts = Record<Table, number>;

@@ -13,7 +13,10 @@ import { METER_KINDS, METER_SPECS } from './bad-input-meters';
 import { BALANCE_KINDS, BALANCE_SPECS, TOU } from './bad-input-balance';
 import { CONTROL_KINDS, CONTROL_SPECS } from './bad-input-control';
 import { PRINT_KINDS, PRINT_SPECS } from './bad-input-print';
+import { REPORT_KINDS, REPORT_SPECS } from './bad-input-report';
+import { BACKUP_INPUT_KINDS, BACKUP_SPECS } from './bad-input-backup';
 import { CARD_KINDS, CARD_SPECS } from './bad-input-card';
+import { WORKLIST_KINDS, WORKLIST_SPECS } from './bad-input-worklist';
 import type { ControlFixture } from './bad-input-control';
 import type { MeterFixture } from './bad-input-meters';
 import type { ErrorCode } from '../../shared/contract/errors';
@@ -92,7 +95,10 @@ export const KINDS = {
   ...CONTROL_KINDS,
   ...BALANCE_KINDS,
   ...PRINT_KINDS,
+  ...REPORT_KINDS,
+  ...BACKUP_INPUT_KINDS,
   ...CARD_KINDS,
+  ...WORKLIST_KINDS,
 } satisfies Record<string, (valid: unknown) => unknown[]>;
 
 export type Kind = keyof typeof KINDS;
@@ -354,5 +360,8 @@ export const SPECS: Record<MethodName, MethodSpec> = {
   ...CONTROL_SPECS,
   ...BALANCE_SPECS,
   ...PRINT_SPECS,
+  ...REPORT_SPECS,
+  ...BACKUP_SPECS,
   ...CARD_SPECS,
+  ...WORKLIST_SPECS,
 };

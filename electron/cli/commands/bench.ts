@@ -3,7 +3,7 @@ import { intOption, positionals, stringOption, UsageError } from '../args';
 import type { Parsed } from '../args';
 import { defineCommand } from '../command';
 
-const USAGE = 'halldesk bench [--json] [--only sweeps|ledger] [--customers 200000] [--sales 2000000] [--iterations 1000] [--import-rows 200000] [--cache DIR]';
+const USAGE = 'halldesk bench [--json] [--only sweeps|ledger|worklists|reports|backup] [--customers 200000] [--sales 2000000] [--iterations 1000] [--import-rows 200000] [--cache DIR]';
 
 /** Loaded on demand: the benchmarks use development packages (fast-check) an installed app need not have. */
 async function figuresFor(parsed: Parsed): Promise<Record<string, unknown>> {
@@ -11,7 +11,11 @@ async function figuresFor(parsed: Parsed): Promise<Record<string, unknown>> {
   const log = (line: string) => console.error(line);
   if (only === 'sweeps') return (await import('../../bench/sweep-bench')).benchSweeps(log);
   if (only === 'ledger') return (await import('../../bench/ledger-property')).benchLedgerProperty(100_000);
-  if (only !== undefined) throw new UsageError(`--only must be sweeps or ledger, got "${only}"`);
+  const hall = { customers: intOption(parsed, 'customers', 200_000), sales: intOption(parsed, 'sales', 2_000_000), cacheDir: stringOption(parsed, 'cache') ?? join(process.cwd(), 'bench-data'), log };
+  if (only === 'worklists') return (await import('../../bench/worklist-bench')).benchWorklistsOnly(hall);
+  if (only === 'reports') return (await import('../../bench/report-bench')).benchReportsOnly(hall);
+  if (only === 'backup') return (await import('../../bench/backup-bench')).benchBackupOnly(hall);
+  if (only !== undefined) throw new UsageError(`--only must be sweeps, ledger, worklists, reports or backup, got "${only}"`);
   return (await import('../../bench/run-bench')).runBench({
     customers: intOption(parsed, 'customers', 200_000),
     sales: intOption(parsed, 'sales', 2_000_000),

@@ -4,16 +4,19 @@ import type { SqliteHandle } from '../../db/open-sqlite';
 import { migrate } from '../../db/migrate';
 import type { MigrationReport } from '../../db/migrate';
 import { verifyBooks } from '../../db/verify';
-import { backupTo, integrityProblems } from '../../db/sqlite-maintenance';
+import { integrityProblems } from '../../db/sqlite-maintenance';
+import { copySnapshot, sha256File, verifyCopy } from '../../db/backup-copy';
+import { progressBar } from '../../services/backup-cli-progress';
+import { restoreCommand } from './db-restore';
 import { DATABASE_FILE } from '../../main/composition';
 import { positionals } from '../args';
 import { defineCommand } from '../command';
 import type { Command } from '../command';
-import { mkdirSync } from 'node:fs';
+import { makeFolder } from '../../services/make-folder';
 
 /** Opens the data folder's database with its schema brought up to date, runs `work`, always closes. */
 async function withDatabase(dataDir: string, work: (handle: SqliteHandle, report: MigrationReport) => Promise<number>): Promise<number> {
-  mkdirSync(dataDir, { recursive: true });
+  makeFolder(dataDir);
   const handle = openSqlite(join(dataDir, DATABASE_FILE));
   try {
     return await work(handle, await migrate(handle.db, 'sqlite', () => new Date()));
@@ -36,13 +39,22 @@ const migrateCommand = defineCommand({
 });
 
 const backupCommand = defineCommand({
-  summary: 'online backup to FILE, verified before it is reported good',
+  summary: 'online backup to FILE, verified (integrity, row counts at the snapshot, books) before it is reported good',
   usage: 'halldesk db backup FILE [--data DIR]',
   async run(parsed) {
     const [file] = positionals(parsed, 1, 'halldesk db backup FILE [--data DIR]');
     return withDatabase(parsed.dataDir, async (handle) => {
-      const report = await backupTo(handle, resolve(file!));
-      console.log(`backup good: ${report.file} (${report.pages} pages, schema ${report.schemaVersion}, ${report.sales} sales, integrity ok)`);
+      const target = resolve(file!);
+      const bar = progressBar();
+      const copy = await copySnapshot(handle.file, target, bar.listener);
+      const verdict = await verifyCopy(target, copy.counts, bar.listener);
+      bar.finish();
+      if (!verdict.ok) {
+        console.log(`backup NOT verified: ${target} failed ${verdict.failedCheck ?? '?'} ${JSON.stringify(verdict.checks.find((c) => !c.ok)?.offenders ?? [])}`);
+        return 1;
+      }
+      console.log(`backup good: ${target} (${copy.pages} pages, schema ${verdict.schemaVersion ?? '?'}, ${verdict.counts['sales'] ?? 0} sales, `
+        + `${Object.keys(copy.counts).length} tables' row counts equal, integrity ok, books balanced, sha256 ${await sha256File(target)})`);
       return 0;
     });
   },
@@ -56,7 +68,9 @@ const verifyCommand = defineCommand({
     positionals(parsed, 0, 'halldesk db verify [--data DIR] [--json]');
     return withDatabase(parsed.dataDir, async (handle) => {
       const problems = integrityProblems(handle.raw);
-      const checks = [{ name: 'sqlite-integrity', ok: problems.length === 0, offenders: problems.slice(0, 5) }, ...(await verifyBooks(handle.db))];
+      const bar = progressBar();
+      const checks = [{ name: 'sqlite-integrity', ok: problems.length === 0, offenders: problems.slice(0, 5) }, ...(await verifyBooks(handle.db, (done, total) => bar.listener('verify', done, total)))];
+      bar.finish();
       const clean = checks.every((c) => c.ok);
       if (parsed.values.json) console.log(JSON.stringify({ clean, checks }));
       else {
@@ -72,4 +86,5 @@ export const dbCommands: Record<string, Command> = {
   'db migrate': migrateCommand,
   'db backup': backupCommand,
   'db verify': verifyCommand,
+  'db restore': restoreCommand,
 };

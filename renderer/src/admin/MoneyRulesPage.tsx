@@ -6,6 +6,7 @@ import { useApi } from '../api/ApiContext';
 import { ErrorText } from '../components/ErrorText';
 import { yuanPlain } from '../money/format';
 import { parseMoneyInput } from '../money/input';
+import { BackupsPanel } from '../backups/BackupsPanel';
 
 const AMOUNTS = ['holidayCashPerApproval', 'holidayCashPerCustomer', 'maxSale', 'drawerLimit'] as const;
 type AmountRule = (typeof AMOUNTS)[number];
@@ -75,6 +76,7 @@ export function MoneyRulesPage({ onChanged }: { onChanged: () => void }) {
       <Button type="primary" data-testid="rules-save" onClick={() => void save()}>{t('rules.save')}</Button>
       {saved && <span className="ok-text" data-testid="rules-saved">{t('rules.saved')}</span>}
       <ErrorText testId="rules-error" message={error} />
+      <BackupsPanel />
     </div>
   );
 }

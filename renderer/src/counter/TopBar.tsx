@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionView, ShiftView } from '../../../shared/contract/views';
 import { dateTime } from '../components/dates';
 import { DrawerStatus } from '../drawer/DrawerStatus';
+import { BackupWarning } from '../backups/BackupWarning';
 import type { DrawerModel } from '../drawer/useDrawer';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { yuan } from '../money/format';
@@ -30,6 +31,7 @@ export function TopBar({ session, shift, onCloseShift, onLogout, drawer }: TopBa
           : <Tag color="orange">{t('shift.none')}</Tag>}
       </span>
       {drawer && shift && <DrawerStatus model={drawer} />}
+      <BackupWarning role={session.user.role} />
       <span className="spacer" />
       {shift && (
         <Button data-testid="shift-close" onClick={onCloseShift}>{t('shift.close')} <kbd className="key-hint">F10</kbd></Button>

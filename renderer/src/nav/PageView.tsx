@@ -5,8 +5,10 @@ import { ApprovalsPage } from '../approval/ApprovalsPage';
 import type { CounterModel } from '../counter/useCounter';
 import { DepositsPage } from '../deposits/DepositsPage';
 import { MetersPage } from '../meters/MetersPage';
+import { ReportsPage } from '../reports/ReportsPage';
 import { ReversalPage } from '../reversal/ReversalPage';
 import { VouchersPage } from '../vouchers/VouchersPage';
+import { WorklistsPage } from '../worklists/WorklistsPage';
 import type { PageName } from './pages';
 
 /** The page the menu (or Alt+digit) opened, instead of the counter's two columns. */
@@ -24,5 +26,7 @@ export function PageView({ page, session, model }: { page: Exclude<PageName, 'co
     case 'calendar': return <CalendarPage today={today} warnings={model.money.warnings} onChanged={refresh} />;
     case 'rules': return <MoneyRulesPage onChanged={refresh} />;
     case 'meters': return <MetersPage role={session.user.role} />;
+    case 'reports': return <ReportsPage today={today} />;
+    case 'worklists': return <WorklistsPage today={today} />;
   }
 }

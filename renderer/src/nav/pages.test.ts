@@ -5,9 +5,9 @@ const key = (code: string, altKey = true) => ({ code, altKey, ctrlKey: false, me
 
 describe('pages', () => {
   it('each role sees its own pages', () => {
-    expect(pagesFor('clerk')).toEqual(['counter', 'vouchers', 'deposits', 'reversal', 'meters']);
-    expect(pagesFor('supervisor')).toEqual(['counter', 'vouchers', 'deposits', 'approvals', 'reversal', 'meters']);
-    expect(pagesFor('admin')).toEqual(['counter', 'vouchers', 'deposits', 'calendar', 'rules', 'meters']);
+    expect(pagesFor('clerk')).toEqual(['counter', 'vouchers', 'deposits', 'reversal', 'meters', 'worklists']);
+    expect(pagesFor('supervisor')).toEqual(['counter', 'vouchers', 'deposits', 'approvals', 'reversal', 'meters', 'reports', 'worklists']);
+    expect(pagesFor('admin')).toEqual(['counter', 'vouchers', 'deposits', 'calendar', 'rules', 'meters', 'reports', 'worklists']);
   });
 
   it('Alt+digit opens a page the role may see, by its fixed position', () => {
@@ -20,5 +20,9 @@ describe('pages', () => {
     expect(pageForKey(key('KeyA'), 'clerk')).toBeNull();
     expect(shortcutOf('meters')).toBe('Alt+8');
     expect(pageForKey(key('Digit8'), 'clerk')).toBe('meters');
+    // The tenth page is Alt+0.
+    expect(shortcutOf('worklists')).toBe('Alt+0');
+    expect(pageForKey(key('Digit0'), 'clerk')).toBe('worklists');
+    expect(pageForKey(key('Numpad0'), 'admin')).toBe('worklists');
   });
 });

@@ -1,7 +1,7 @@
 /** The pages reachable from the counter screen, who may open them, and their Alt+digit shortcut (by position). */
 import type { Role } from '../../../shared/vocabulary';
 
-export const PAGES = ['counter', 'vouchers', 'deposits', 'approvals', 'reversal', 'calendar', 'rules', 'meters'] as const;
+export const PAGES = ['counter', 'vouchers', 'deposits', 'approvals', 'reversal', 'calendar', 'rules', 'meters', 'reports', 'worklists'] as const;
 export type PageName = (typeof PAGES)[number];
 
 const ALL: readonly Role[] = ['clerk', 'supervisor', 'admin'];
@@ -14,22 +14,24 @@ const ACCESS: Record<PageName, readonly Role[]> = {
   calendar: ['admin'],
   rules: ['admin'],
   meters: ALL,
+  reports: ['supervisor', 'admin'],
+  worklists: ALL,
 };
 
 export function pagesFor(role: Role): readonly PageName[] {
   return PAGES.filter((page) => ACCESS[page].includes(role));
 }
 
-/** "Alt+3" for the third page in PAGES (fixed per page, whichever pages the role sees). */
+/** "Alt+3" for the third page in PAGES (fixed per page, whichever pages the role sees); the tenth is Alt+0. */
 export function shortcutOf(page: PageName): string {
-  return `Alt+${PAGES.indexOf(page) + 1}`;
+  return `Alt+${(PAGES.indexOf(page) + 1) % 10}`;
 }
 
 /** The page an Alt+digit key event points at, if the role may open it. */
 export function pageForKey(event: Pick<KeyboardEvent, 'altKey' | 'ctrlKey' | 'metaKey' | 'code'>, role: Role): PageName | null {
   if (!event.altKey || event.ctrlKey || event.metaKey) return null;
-  const match = /^(?:Digit|Numpad)([1-9])$/.exec(event.code);
+  const match = /^(?:Digit|Numpad)([0-9])$/.exec(event.code);
   if (!match) return null;
-  const page = PAGES[Number(match[1]) - 1];
+  const page = PAGES[(Number(match[1]) + 9) % 10];
   return page && pagesFor(role).includes(page) ? page : null;
 }
