@@ -60,15 +60,17 @@ function mainConfig(): UserConfig {
     publicDir: false,
     plugins: [copyWorkerFiles(outDir)],
     build: {
-      ssr: join(root, 'electron', 'main', 'index.ts'),
+      ssr: true,
       outDir,
       emptyOutDir: true,
       target: 'node22', // Electron 45 runs Node 22
       minify: false,
       sourcemap: true,
       rolldownOptions: {
+        // backup-worker.js: the backup copy and verification thread (electron/db/backup-thread.ts), beside index.js.
+        input: { index: join(root, 'electron', 'main', 'index.ts'), 'backup-worker': join(root, 'electron', 'db', 'backup-worker-job.ts') },
         external: isExternalForMain,
-        output: { format: 'es', entryFileNames: 'index.js' },
+        output: { format: 'es', entryFileNames: '[name].js' },
       },
     },
   };

@@ -1,0 +1,60 @@
+/**
+ * The copy and its verification run in a worker thread (electron/db/backup-thread.ts): the same answers as the
+ * in-thread functions, progress by message, failures as rejections, and the event loop free meanwhile.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBackend } from '../support/backend';
+import type { Fixture } from '../support/backend';
+import { verifyCopy } from '../../electron/db/backup-copy';
+import { copySnapshotOffThread, verifyCopyOffThread } from '../../electron/db/backup-thread';
+import { corrupt, pad, sell } from './kit';
+
+let fx: Fixture;
+let folder: string;
+
+beforeAll(async () => {
+  fx = await buildBackend();
+  folder = await mkdtemp(join(tmpdir(), 'halldesk-thread-'));
+  await fx.ok('shifts.open', { float: 0 }, fx.sessions.clerk1);
+  for (let i = 0; i < 3; i += 1) await sell(fx);
+  pad(fx, 6);
+});
+afterAll(async () => {
+  await fx.close();
+  await rm(folder, { recursive: true, force: true });
+});
+
+describe('backup jobs in a worker thread', () => {
+  it('copies with progress and verifies to the same verdict as in-thread, the event loop turning meanwhile', async () => {
+    const steps: string[] = [];
+    let ticks = 0;
+    const ticker = setInterval(() => { ticks += 1; }, 1);
+    const target = join(folder, 'copy.sqlite');
+    const copy = await copySnapshotOffThread(fx.backend.database.file, target, (phase, done, total) => steps.push(`${phase} ${done}/${total}`));
+    const verdict = await verifyCopyOffThread(target, copy.counts, (phase) => steps.push(phase));
+    clearInterval(ticker);
+    expect(copy.counts['sales']).toBe(3);
+    expect(copy.pages).toBeGreaterThan(1000);
+    expect(steps.filter((s) => s.startsWith('copy')).length).toBeGreaterThanOrEqual(1);
+    expect(steps.at(-1)).toBe('verify');
+    expect(verdict).toMatchObject({ ok: true, failedCheck: null });
+    expect(verdict).toEqual(await verifyCopy(target, copy.counts));
+    expect(ticks).toBeGreaterThan(0);
+  });
+
+  it('a corrupted copy verifies as failed; a refused copy rejects with its reason', async () => {
+    const target = join(folder, 'ruined.sqlite');
+    const copy = await copySnapshotOffThread(fx.backend.database.file, target);
+    corrupt(target);
+    const verdict = await verifyCopyOffThread(target, copy.counts);
+    expect(verdict.ok).toBe(false);
+    expect(['sqlite-integrity', 'row-counts']).toContain(verdict.failedCheck);
+    await expect(copySnapshotOffThread(fx.backend.database.file, target)).rejects.toThrow(/refusing to overwrite/);
+    await expect(copySnapshotOffThread(join(folder, 'missing.sqlite'), join(folder, 'x.sqlite'))).rejects.toThrow(/unable to open|does not exist|directory does not exist/i);
+    expect(existsSync(join(folder, 'x.sqlite'))).toBe(false);
+  });
+});
