@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeBrowserWindow, FakeWebContents, fakeElectron } from '../../tests/support/fake-electron';
 import { METHOD_NAMES } from '../../shared/contract/methods';
+import { SHELL_PRINT_CHANNEL } from '../../shared/contract/shell-print-api';
 import type { Dispatch } from './dispatch';
 import { APP_START_URL } from './app-protocol';
 import { focusWindow, resolveDataDir, shareResourcesDir, startDesktopApp } from './app-host';
@@ -83,7 +84,8 @@ describe('after ready', () => {
     await startDesktopApp(d);
     expect(d.createBackend).toHaveBeenCalledWith(expect.objectContaining({ dataDir: resolve('/srv/halldesk-data') }));
     expect(d.ensureDemoHall).toHaveBeenCalledWith(backend);
-    expect([...ipcMain.handlers.keys()].sort()).toEqual([...METHOD_NAMES].sort());
+    // The contract, plus the shell's own printPdf channel (shell-print-ipc.ts).
+    expect([...ipcMain.handlers.keys()].sort()).toEqual([...METHOD_NAMES, SHELL_PRINT_CHANNEL].sort());
     expect(protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(FakeBrowserWindow.instances).toHaveLength(1);
     const [window] = FakeBrowserWindow.instances;

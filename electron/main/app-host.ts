@@ -12,6 +12,7 @@ import type { Dispatch } from './dispatch';
 import { APP_NAME } from './paths';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { registerIpc } from './ipc';
+import { registerShellPrint } from './shell-print-ipc';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
 
 /** What the host needs of the backend (composition.ts's Backend has more). */
@@ -106,7 +107,12 @@ async function boot<B extends HostedBackend>(deps: HostDeps<B>, dataDir: string,
   info(`HallDesk data: ${dataDir}`);
   if (demo) info(`Demo hall seeded: ${demo}`);
   else if (backend.firstAdminPassword) info(`First run: user "admin", password "${backend.firstAdminPassword}" (shown once; change it)`);
-  state.unregisterIpc = registerIpc(ipcMain, backend.dispatch, log);
+  const unregisterContract = registerIpc(ipcMain, backend.dispatch, log);
+  const unregisterShellPrint = registerShellPrint(ipcMain, log);
+  state.unregisterIpc = () => {
+    unregisterContract();
+    unregisterShellPrint();
+  };
   const open = (): void => {
     state.window = createMainWindow({ preload: deps.paths.preload }, !app.isPackaged, log);
   };

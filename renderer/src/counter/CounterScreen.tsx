@@ -71,7 +71,8 @@ export function CounterScreen({ session, onLogout }: { session: SessionView; onL
   return (
     <ApprovalContext.Provider value={model.approval.request}><CardBusyContext.Provider value={cards.holdReader}>
       <div className="counter">
-        <TopBar session={session} shift={model.shift.shift} onCloseShift={model.startClose} onLogout={onLogout} drawer={model.drawer} />
+        <TopBar session={session} shift={model.shift.shift} onCloseShift={model.startClose} onLogout={onLogout} drawer={model.drawer}
+          onOpenPrints={() => go('printing')} />
         <PageNav role={session.user.role} page={page} onGo={go} counts={{ deposits: overdue }} />
         <HolidayBanner status={model.money} />
         <MoneyWarnings status={model.money} />

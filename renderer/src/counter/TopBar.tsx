@@ -8,6 +8,7 @@ import { BackupWarning } from '../backups/BackupWarning';
 import type { DrawerModel } from '../drawer/useDrawer';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { yuan } from '../money/format';
+import { PrintFailedBadge } from '../printing/PrintFailedBadge';
 
 export interface TopBarProps {
   readonly session: SessionView;
@@ -15,10 +16,12 @@ export interface TopBarProps {
   readonly onCloseShift: () => void;
   readonly onLogout: () => void;
   readonly drawer?: DrawerModel;
+  /** Opens the print queue (the failed-prints badge). */
+  readonly onOpenPrints?: () => void;
 }
 
 /** Who, which counter, which shift; shift close (F10), language, log out. */
-export function TopBar({ session, shift, onCloseShift, onLogout, drawer }: TopBarProps) {
+export function TopBar({ session, shift, onCloseShift, onLogout, drawer, onOpenPrints }: TopBarProps) {
   const { t } = useTranslation();
   return (
     <header className="topbar">
@@ -32,6 +35,7 @@ export function TopBar({ session, shift, onCloseShift, onLogout, drawer }: TopBa
       </span>
       {drawer && shift && <DrawerStatus model={drawer} />}
       <BackupWarning role={session.user.role} />
+      <PrintFailedBadge onOpen={onOpenPrints} />
       <span className="spacer" />
       {shift && (
         <Button data-testid="shift-close" onClick={onCloseShift}>{t('shift.close')} <kbd className="key-hint">F10</kbd></Button>

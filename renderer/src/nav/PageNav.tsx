@@ -17,14 +17,17 @@ export function PageNav({ role, page, onGo, counts = {} }: PageNavProps) {
   const { t } = useTranslation();
   return (
     <nav className="page-nav" aria-label={t('nav.title')} data-testid="page-nav">
-      {pagesFor(role).map((name) => (
-        <Badge key={name} count={counts[name] ?? 0} size="small" offset={[-4, 2]}>
-          <Button data-testid={`nav-${name}`} type={name === page ? 'primary' : 'text'} aria-current={name === page ? 'page' : undefined}
-            onClick={() => onGo(name)}>
-            {t(`nav.${name}`)} <kbd className="key-hint">{shortcutOf(name)}</kbd>
-          </Button>
-        </Badge>
-      ))}
+      {pagesFor(role).map((name) => {
+        const shortcut = shortcutOf(name);
+        return (
+          <Badge key={name} count={counts[name] ?? 0} size="small" offset={[-4, 2]}>
+            <Button data-testid={`nav-${name}`} type={name === page ? 'primary' : 'text'} aria-current={name === page ? 'page' : undefined}
+              onClick={() => onGo(name)}>
+              {t(`nav.${name}`)} {shortcut && <kbd className="key-hint">{shortcut}</kbd>}
+            </Button>
+          </Badge>
+        );
+      })}
     </nav>
   );
 }

@@ -5,6 +5,7 @@ import { ApprovalsPage } from '../approval/ApprovalsPage';
 import type { CounterModel } from '../counter/useCounter';
 import { DepositsPage } from '../deposits/DepositsPage';
 import { MetersPage } from '../meters/MetersPage';
+import { PrintingPage } from '../printing/PrintingPage';
 import { ReportsPage } from '../reports/ReportsPage';
 import { ReversalPage } from '../reversal/ReversalPage';
 import { VouchersPage } from '../vouchers/VouchersPage';
@@ -28,5 +29,6 @@ export function PageView({ page, session, model }: { page: Exclude<PageName, 'co
     case 'meters': return <MetersPage role={session.user.role} />;
     case 'reports': return <ReportsPage today={today} />;
     case 'worklists': return <WorklistsPage today={today} />;
+    case 'printing': return <PrintingPage role={session.user.role} />;
   }
 }

@@ -5,9 +5,9 @@ const key = (code: string, altKey = true) => ({ code, altKey, ctrlKey: false, me
 
 describe('pages', () => {
   it('each role sees its own pages', () => {
-    expect(pagesFor('clerk')).toEqual(['counter', 'vouchers', 'deposits', 'reversal', 'meters', 'worklists']);
-    expect(pagesFor('supervisor')).toEqual(['counter', 'vouchers', 'deposits', 'approvals', 'reversal', 'meters', 'reports', 'worklists']);
-    expect(pagesFor('admin')).toEqual(['counter', 'vouchers', 'deposits', 'calendar', 'rules', 'meters', 'reports', 'worklists']);
+    expect(pagesFor('clerk')).toEqual(['counter', 'vouchers', 'deposits', 'reversal', 'meters', 'worklists', 'printing']);
+    expect(pagesFor('supervisor')).toEqual(['counter', 'vouchers', 'deposits', 'approvals', 'reversal', 'meters', 'reports', 'worklists', 'printing']);
+    expect(pagesFor('admin')).toEqual(['counter', 'vouchers', 'deposits', 'calendar', 'rules', 'meters', 'reports', 'worklists', 'printing']);
   });
 
   it('Alt+digit opens a page the role may see, by its fixed position', () => {
@@ -24,5 +24,7 @@ describe('pages', () => {
     expect(shortcutOf('worklists')).toBe('Alt+0');
     expect(pageForKey(key('Digit0'), 'clerk')).toBe('worklists');
     expect(pageForKey(key('Numpad0'), 'admin')).toBe('worklists');
+    // The eleventh page has no digit: menu only.
+    expect(shortcutOf('printing')).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 /** The pages reachable from the counter screen, who may open them, and their Alt+digit shortcut (by position). */
 import type { Role } from '../../../shared/vocabulary';
 
-export const PAGES = ['counter', 'vouchers', 'deposits', 'approvals', 'reversal', 'calendar', 'rules', 'meters', 'reports', 'worklists'] as const;
+export const PAGES = ['counter', 'vouchers', 'deposits', 'approvals', 'reversal', 'calendar', 'rules', 'meters', 'reports', 'worklists', 'printing'] as const;
 export type PageName = (typeof PAGES)[number];
 
 const ALL: readonly Role[] = ['clerk', 'supervisor', 'admin'];
@@ -16,15 +16,21 @@ const ACCESS: Record<PageName, readonly Role[]> = {
   meters: ALL,
   reports: ['supervisor', 'admin'],
   worklists: ALL,
+  // Everyone sees the print queue; the printer settings on it are the administrator's (PrintingPage).
+  printing: ALL,
 };
 
 export function pagesFor(role: Role): readonly PageName[] {
   return PAGES.filter((page) => ACCESS[page].includes(role));
 }
 
-/** "Alt+3" for the third page in PAGES (fixed per page, whichever pages the role sees); the tenth is Alt+0. */
-export function shortcutOf(page: PageName): string {
-  return `Alt+${(PAGES.indexOf(page) + 1) % 10}`;
+/**
+ * "Alt+3" for the third page in PAGES (fixed per page, whichever pages the role sees); the tenth is Alt+0.
+ * Pages past the tenth have no digit left: null, they open from the menu (printing also from the top bar).
+ */
+export function shortcutOf(page: PageName): string | null {
+  const index = PAGES.indexOf(page);
+  return index < 10 ? `Alt+${(index + 1) % 10}` : null;
 }
 
 /** The page an Alt+digit key event points at, if the role may open it. */

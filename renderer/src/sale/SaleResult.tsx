@@ -6,7 +6,11 @@ import { ErrorText } from '../components/ErrorText';
 import { useFocus } from '../keys/focus';
 import { DELIVERY_COLOR } from '../meters/delivery';
 import { remainingText, unitsText, yuan } from '../money/format';
-import type { SlipModel } from './useSlip';
+import { PrintStatus } from '../printing/PrintStatus';
+import type { SlipAction, SlipModel } from './useSlip';
+
+/** F9's label says what it will do: print, try the waiting job again, or reprint as 补打 n. */
+const PRINT_LABEL: Record<SlipAction, string> = { print: 'result.print', retry: 'printing.counter.retry', reprint: 'printing.counter.reprint' };
 
 function Line({ label, value, testId, big = false }: { label: string; value: string; testId?: string; big?: boolean }) {
   return (
@@ -17,7 +21,7 @@ function Line({ label, value, testId, big = false }: { label: string; value: str
   );
 }
 
-/** The confirmed sale: receipt number, what was credited, the change to hand back; print the slip (F9). */
+/** The confirmed sale: receipt number, what was credited, the change to hand back; print (F9), retry or reprint the slip and see where it went. */
 export function SaleResult({ sale, meter, slip, onNext }: { sale: SaleView; meter: MeterView | undefined; slip: SlipModel; onNext: () => void }) {
   const { t } = useTranslation();
   const { register } = useFocus();
@@ -41,13 +45,14 @@ export function SaleResult({ sale, meter, slip, onNext }: { sale: SaleView; mete
         )}
       </div>
       <div className="result-actions">
-        <Button data-testid="print-slip" size="large" icon={<PrinterOutlined />} loading={slip.busy} onClick={() => void slip.print(sale.id)}>
-          {t('result.print')} <kbd className="key-hint">F9</kbd>
+        <Button data-testid="print-slip" data-action={slip.action} size="large" icon={<PrinterOutlined />} loading={slip.busy} onClick={() => void slip.print(sale.id)}>
+          {t(PRINT_LABEL[slip.action])} <kbd className="key-hint">F9</kbd>
         </Button>
         <Button ref={register('next-sale')} data-testid="new-sale" type="primary" size="large" onClick={onNext}>
           {t('result.next')} <kbd className="key-hint">Enter</kbd>
         </Button>
       </div>
+      <PrintStatus step={slip.step} />
       <ErrorText testId="slip-error" message={slip.error} />
     </div>
   );
