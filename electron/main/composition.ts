@@ -12,6 +12,7 @@ import { ensureSlipKey } from '../slips/slip-code';
 import { ensureCalendarSeed } from '../services/calendar-service';
 import type { Clock } from '../domain/time/business-time';
 import { createServices } from './services';
+import { auditRestoreAtStart, restoreAtStart } from '../services/backup-restore-start';
 import type { AutomaticControl } from '../services/control-port';
 import type { Services } from './services';
 import { createHandlers } from './handlers';
@@ -76,9 +77,12 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const counterCode = options.counterCode ?? 'A01';
   if (!validCounterCode(counterCode)) throw new Error(`invalid counter code "${counterCode}" (e.g. A01)`);
   makeFolder(options.dataDir);
+  // A restore scheduled from the backups panel replaces the database now, before anything has it open.
+  const restored = await restoreAtStart(options.dataDir, join(options.dataDir, DATABASE_FILE), clock.now(), (m) => console.error(`[halldesk] ${m}`));
   const database = openSqlite(join(options.dataDir, DATABASE_FILE));
   try {
     await migrate(database.db, 'sqlite', () => clock.now());
+    if (restored) await auditRestoreAtStart(database.db, restored);
     await ensureCalendarSeed(database.db, clock);
     await ensureSlipKey(database.db, clock.now().toISOString());
   } catch (error) {
@@ -111,6 +115,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   if (collect) services.controlJobs.runner.start(typeof collect === 'object' ? collect.timer : undefined, log);
   // Failed prints are retried in the background where the counter runs (issue 7: a print never blocks a sale).
   const stopPrintRetries = collect ? services.prints.queue.startRetries() : () => undefined;
+  // SMS refused by the per-minute limit wait in a queue sent as the limit allows (issue 7 item 5).
+  const stopSmsRetries = collect ? services.sms.startRetries(typeof collect === 'object' ? collect.timer : undefined) : () => undefined;
   if (collect) services.backups.startAutomatic(typeof collect === 'object' ? collect.timer : undefined); // daily + shift-close backups (issue 7 item 6)
   const running = scheduler;
   // Remote recharges left open by a crash or a timeout: settled against the meters' purchase counts.
@@ -121,6 +127,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       await reconciling;
       running.stop();
       stopPrintRetries();
+      stopSmsRetries();
+      await services.sms.close(); // a modem holds its serial port until closed
       await services.backups.stop();
       services.controlJobs.runner.stop();
       await services.controlJobs.runner.idle();

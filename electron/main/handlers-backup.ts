@@ -12,5 +12,8 @@ export function backupHandlers(s: Services): Pick<Handlers, keyof typeof backupC
     'backups.progress': async () => s.backups.progress(),
     'backups.list': (i) => s.backups.list(i.limit),
     'backups.status': () => s.backups.status(),
+    'backups.drill': (i, ctx) => s.backups.drill(actorOf(ctx), i.backupId),
+    'backups.scheduleRestore': (i, ctx) => s.backups.scheduleRestore(actorOf(ctx), i.backupId, i.confirm),
+    'backups.cancelRestore': (_i, ctx) => s.backups.cancelRestore(actorOf(ctx)),
   };
 }

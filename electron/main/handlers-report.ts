@@ -5,6 +5,7 @@ import type { Services } from './services';
 import type { reportContract } from '../../shared/contract/report-methods';
 
 export function reportHandlers(s: Services): Pick<Handlers, keyof typeof reportContract> {
+  const jobs = s.exportJobs;
   return {
     'reports.dayClose': (i) => s.reports.dayClose(i.date),
     'reports.monthly': (i) => s.reports.monthly(i),
@@ -12,7 +13,8 @@ export function reportHandlers(s: Services): Pick<Handlers, keyof typeof reportC
     'reports.reversals': (i) => s.reports.reversals(i),
     'reports.cardOps': (i) => s.reports.cardOps(i),
     'reports.controlJobs': (i) => s.reports.controlJobs(i),
-    'reports.export': (i, ctx) => s.reports.export(actorOf(ctx), i, ctx.language),
-    'reports.monthlyPaymentRecord': (i, ctx) => s.reports.paymentRecord(actorOf(ctx), i, ctx.language),
+    'reports.export': (i, ctx) => jobs.track(i.jobId, (progress) => s.reports.export(actorOf(ctx), i, ctx.language, progress)),
+    'reports.monthlyPaymentRecord': (i, ctx) => jobs.track(i.jobId, (progress) => s.reports.paymentRecord(actorOf(ctx), i, ctx.language, progress)),
+    'reports.exportProgress': async (i) => jobs.view(i.jobId),
   };
 }

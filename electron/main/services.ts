@@ -32,6 +32,7 @@ import { createAutomaticControl } from '../services/control-automatic';
 import { createPrintService } from '../services/print-service';
 import { createWorklistService } from '../services/worklist-service';
 import { createSmsService } from '../services/sms-service';
+import { ExportJobs } from '../services/export-progress';
 import type { SmsPortFactory } from '../services/sms-service';
 import { backingUpAtClose, createBackupService } from '../services/backup-service';
 import { createCardsService } from '../services/cards';
@@ -94,6 +95,8 @@ export function createServices(deps: ServiceDeps, meterComm: MeterCommOptions = 
     settlementReadings: createSettlementReadingsService(deps),
     prints: createPrintService(deps),
     reports: createReportsService(deps),
+    /** The running exports' progress (reports.exportProgress). */
+    exportJobs: new ExportJobs(deps.clock),
     worklists: createWorklistService(deps),
     sms: createSmsService(deps, ports.smsPort),
     cards: createCardsService(deps, ports.cardReader ?? (() => null)),

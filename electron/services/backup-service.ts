@@ -21,6 +21,7 @@ import type { StoredBackupSettings } from './backup-settings';
 import { pruneBackups } from './backup-retention';
 import { BackupProgress } from './backup-progress';
 import { BackupScheduler } from './backup-scheduler';
+import { createRestoreActions } from './backup-restore-actions';
 import type { Timer } from './collection-scheduler';
 import type { BackupKind, BackupSettingsView, BackupStatusView, BackupView } from '../../shared/contract/backup-views';
 
@@ -113,16 +114,25 @@ export function createBackupService(deps: ServiceDeps, databaseFile: string | nu
     }
   }
 
-  /** Queued behind any running backup: one copy at a time. */
-  function run(kind: BackupKind, actor: Actor | null): Promise<BackupView> {
-    const next = chain.then(() => runNow(kind, actor));
+  /** Queued behind any running backup or drill: one copy at a time (and one job on the progress bar). */
+  function serialized<T>(work: () => Promise<T>): Promise<T> {
+    const next = chain.then(work);
     chain = next.catch(() => undefined);
     return next;
   }
 
+  function run(kind: BackupKind, actor: Actor | null): Promise<BackupView> {
+    return serialized(() => runNow(kind, actor));
+  }
+
+  const restores = createRestoreActions({ deps, databaseFile, progress, view: backupView, serialized });
+
   return {
     run,
     progress: () => progress.view(),
+    drill: restores.drill,
+    scheduleRestore: restores.scheduleRestore,
+    cancelRestore: restores.cancelRestore,
 
     async settings(): Promise<BackupSettingsView> {
       return readBackupSettings(deps.db, databaseFile);
@@ -147,7 +157,7 @@ export function createBackupService(deps: ServiceDeps, databaseFile: string | nu
       const last = await lastVerifiedBackup(deps.db);
       const lastVerified = last ? backupView(last) : null;
       const fresh = lastVerified !== null && deps.clock.now().getTime() - Date.parse(lastVerified.finishedAt) < DAY_MS;
-      return { lastVerified, warning: !fresh, running: progress.view().running };
+      return { lastVerified, warning: !fresh, running: progress.view().running, pendingRestore: restores.pendingRestore(), lastRestore: restores.lastRestore() };
     },
 
     /** After a shift's close has committed: a backup in the background; it never fails (or delays) the close. */

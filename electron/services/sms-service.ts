@@ -1,7 +1,10 @@
 /**
  * SMS (issue 7 item 5): messages to customers through the configured port (GSM modem or HTTP gateway),
- * at most smsPerMinute a minute (the rest recorded rate_limited, to be sent again later), every message and
- * every state change in the append-only sms_messages / sms_events, delivery reports recorded as they come.
+ * at most smsPerMinute a minute, every message and every state change in the append-only sms_messages /
+ * sms_events, delivery reports recorded as they come. A message over the limit is recorded rate_limited —
+ * queued — and the background retry (startRetries, where the counter runs) sends the queue oldest first as
+ * the limit allows: rate_limited → sending → sent / failed. The port (a modem holds a serial port) is closed
+ * with the backend (composition's close).
  */
 import { sql } from 'kysely';
 import { appendAudit } from '../db/repositories/audit-repository';
@@ -16,6 +19,8 @@ import { SmsError } from '../hardware/sms/sms-port';
 import type { DeliveryReport, SmsPort } from '../hardware/sms/sms-port';
 import { inTransaction, nowIso } from './deps';
 import type { Actor, ServiceDeps } from './deps';
+import { SYSTEM_TIMER } from './collection-scheduler';
+import type { Timer } from './collection-scheduler';
 import { loadWorklistSettings } from './worklist-service';
 import type { ContractInput } from '../../shared/contract/methods';
 import type { SmsDriver, SmsMessageView, SmsSendView, SmsState } from '../../shared/contract/worklist-views';
@@ -51,6 +56,19 @@ export async function smsViews(db: Db, filter: { accountId?: number; state?: Sms
   });
 }
 
+/** How often the queue of rate-limited messages is looked at (a minute's budget frees up gradually). */
+export const SMS_RETRY_MS = 10_000;
+
+type ContactKind = NonNullable<ContractInput<'sms.send'>['kind']>;
+
+/** The queued (latest state rate_limited) messages, oldest first, with what the retry needs. */
+async function queuedMessages(db: Db, limit: number) {
+  const latest = db.selectFrom('sms_events').select(sql<number>`max(id)`.as('id')).groupBy('message_id');
+  return db.selectFrom('sms_messages as m').innerJoin('sms_events as e', 'e.message_id', 'm.id').where('e.id', 'in', latest)
+    .where('e.state', '=', 'rate_limited').select(['m.id', 'm.account_id', 'm.phone', 'm.body', 'm.requested_by', 'e.detail'])
+    .orderBy('m.id').limit(limit).execute();
+}
+
 export function createSmsService(deps: ServiceDeps, portFactory: SmsPortFactory = openSmsPort, log: (error: unknown) => void = (e) => console.error('[halldesk] sms', e)) {
   let open: { key: string; port: SmsPort } | null = null;
 
@@ -78,12 +96,12 @@ export function createSmsService(deps: ServiceDeps, portFactory: SmsPortFactory 
     return Number(row?.n ?? 0);
   }
 
-  async function record(actor: Actor, account: { id: number; phone: string }, text: string, driver: SmsDriver, state: SmsState): Promise<number> {
+  async function record(actor: Actor, account: { id: number; phone: string }, text: string, driver: SmsDriver, state: SmsState, kind?: ContactKind): Promise<number> {
     return inTransaction(deps, async (trx) => {
       const at = nowIso(deps);
       const row = { account_id: account.id, phone: account.phone, body: text, parts: splitText(text, alphabetOf(text)).length, driver, requested_by: actor.userId, created_at: at };
       const { id } = await trx.insertInto('sms_messages').values(row).returning('id').executeTakeFirstOrThrow();
-      await appendEvent(trx, Number(id), state, at, state === 'rate_limited' ? { detail: { code: 'sms-rate-limited', message: 'over the per-minute limit' } } : {});
+      await appendEvent(trx, Number(id), state, at, state === 'rate_limited' ? { detail: { code: 'sms-rate-limited', message: 'over the per-minute limit, queued', ...(kind ? { kind } : {}) } } : {});
       await appendAudit(trx, { at, userId: actor.userId, action: 'sms.send', entity: 'account', entityId: account.id, after: { messageId: Number(id), state, phone: account.phone } });
       return Number(id);
     });
@@ -101,14 +119,14 @@ export function createSmsService(deps: ServiceDeps, portFactory: SmsPortFactory 
     }
   }
 
-  async function logContacts(actor: Actor, accountId: number, kind: NonNullable<ContractInput<'sms.send'>['kind']>): Promise<void> {
+  async function logContacts(userId: number, accountId: number, kind: ContactKind): Promise<void> {
     const meters = await deps.db.selectFrom('meters').select('id').where('account_id', '=', accountId).where('status', '=', 'active').execute();
     await inTransaction(deps, async (trx) => {
       const at = nowIso(deps);
       for (const m of meters) {
-        await trx.insertInto('reminder_contacts').values({ account_id: accountId, meter_id: Number(m.id), kind, outcome: 'sms_sent', promised_date: null, note: null, user_id: actor.userId, at }).execute();
+        await trx.insertInto('reminder_contacts').values({ account_id: accountId, meter_id: Number(m.id), kind, outcome: 'sms_sent', promised_date: null, note: null, user_id: userId, at }).execute();
       }
-      await appendAudit(trx, { at, userId: actor.userId, action: 'worklist.contact', entity: 'account', entityId: accountId, after: { kind, outcome: 'sms_sent', meters: meters.length } });
+      await appendAudit(trx, { at, userId, action: 'worklist.contact', entity: 'account', entityId: accountId, after: { kind, outcome: 'sms_sent', meters: meters.length } });
     });
   }
 
@@ -118,7 +136,8 @@ export function createSmsService(deps: ServiceDeps, portFactory: SmsPortFactory 
     const accounts = await recipients(deps.db, input.accountIds);
     if (accounts.length !== new Set(input.accountIds).size) throw new DomainError('not-found', { what: 'account' });
     const port = await portFor(settings.sms);
-    let budget = settings.smsPerMinute - (await sentLastMinute());
+    // Queued messages go first: a new send only gets what the queue leaves of this minute's budget.
+    let budget = settings.smsPerMinute - (await sentLastMinute()) - (await queuedMessages(deps.db, settings.smsPerMinute)).length;
     const ids: number[] = [];
     const noPhone: number[] = [];
     const tally = { sent: 0, failed: 0, rateLimited: 0 };
@@ -126,20 +145,61 @@ export function createSmsService(deps: ServiceDeps, portFactory: SmsPortFactory 
       if (!a.phone) { noPhone.push(Number(a.id)); continue; }
       const text = input.text ?? fillTemplate(settings.templates[input.template!], { name: a.name, accountNo: a.account_no });
       const limited = budget <= 0;
-      const id = await record(actor, { id: Number(a.id), phone: a.phone }, text, settings.sms.driver, limited ? 'rate_limited' : 'sending');
+      const id = await record(actor, { id: Number(a.id), phone: a.phone }, text, settings.sms.driver, limited ? 'rate_limited' : 'sending', input.kind);
       ids.push(id);
       if (limited) { tally.rateLimited += 1; continue; }
       budget -= 1;
       const ok = await deliverOne(port, id, a.phone, text);
       tally[ok ? 'sent' : 'failed'] += 1;
-      if (ok && input.kind) await logContacts(actor, Number(a.id), input.kind);
+      if (ok && input.kind) await logContacts(actor.userId, Number(a.id), input.kind);
     }
     return { ...tally, noPhone, messages: await smsViews(deps.db, { ids, limit: 500 }) };
   }
 
+  /** Sends queued messages, oldest first, as far as this minute's budget allows; answers how many it tried. */
+  async function sendQueued(): Promise<number> {
+    const settings = await loadWorklistSettings(deps.db);
+    if (settings.sms.driver === 'none') return 0;
+    const budget = settings.smsPerMinute - (await sentLastMinute());
+    if (budget <= 0) return 0;
+    const queued = await queuedMessages(deps.db, budget);
+    if (queued.length === 0) return 0;
+    const port = await portFor(settings.sms);
+    for (const m of queued) {
+      await appendEvent(deps.db, Number(m.id), 'sending', nowIso(deps), { detail: { retry: true } });
+      const ok = await deliverOne(port, Number(m.id), m.phone, m.body);
+      const kind = (JSON.parse(m.detail) as { kind?: ContactKind }).kind;
+      if (ok && kind && m.requested_by !== null) await logContacts(Number(m.requested_by), Number(m.account_id), kind);
+    }
+    return queued.length;
+  }
+
+  let retryHandle: unknown = null;
+  let retrying: Promise<unknown> = Promise.resolve();
+
+  /** The background retry of the queue every SMS_RETRY_MS on an injected timer (the counter's process only). */
+  function startRetries(timer: Timer = SYSTEM_TIMER, everyMs = SMS_RETRY_MS): () => void {
+    let stopped = false;
+    const arm = () => {
+      retryHandle = timer.set(() => {
+        retrying = sendQueued().catch(log).finally(() => { if (!stopped) arm(); });
+      }, everyMs);
+    };
+    arm();
+    return () => { stopped = true; timer.clear(retryHandle); };
+  }
+
   return {
     send,
+    sendQueued,
+    startRetries,
     status: (filter: ContractInput<'sms.status'>) => smsViews(deps.db, filter),
-    close: async () => { await open?.port.close(); open = null; },
+    /** Waits for a retry under way, then closes the port (a modem's serial port): the backend's shutdown. */
+    close: async () => {
+      await retrying;
+      const port = open?.port;
+      open = null;
+      await port?.close();
+    },
   };
 }

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import type { Role } from '../vocabulary';
-import type { BackupProgressView, BackupSettingsView, BackupStatusView, BackupView } from './backup-views';
+import type { BackupDrillView, BackupProgressView, BackupSettingsView, BackupStatusView, BackupView, RestorePlanView } from './backup-views';
+import { RESTORE_CONFIRM_WORD } from './backup-views';
 
 const ADMIN: readonly Role[] = ['admin'];
 const OVERSEERS: readonly Role[] = ['supervisor', 'admin'];
@@ -20,6 +21,8 @@ export const backupSettings = z.object({
   keepDays: z.number().int().min(1).max(3650),
 }).strict();
 
+const backupId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
 export const backupContract = {
   'backups.settings': { access: ADMIN, input: none },
   'backups.setSettings': { access: ADMIN, input: backupSettings },
@@ -28,7 +31,17 @@ export const backupContract = {
   'backups.progress': { access: OVERSEERS, input: none },
   'backups.list': { access: ADMIN, input: z.object({ limit: z.number().int().min(1).max(500).optional() }).strict() },
   'backups.status': { access: OVERSEERS, input: none },
+  /** Restores a recorded backup into a scratch folder and verifies it there; the live database is only read. */
+  'backups.drill': { access: ADMIN, input: z.object({ backupId }).strict() },
+  /**
+   * Drills the backup, then marks it to replace the database at the next start of the backend (a database in
+   * use is never replaced underneath it). `confirm` is the word the admin typed (RESTORE_CONFIRM_WORD).
+   */
+  'backups.scheduleRestore': { access: ADMIN, input: z.object({ backupId, confirm: z.string().max(40) }).strict() },
+  'backups.cancelRestore': { access: ADMIN, input: none },
 } as const;
+
+export { RESTORE_CONFIRM_WORD };
 
 export interface BackupOutputs {
   'backups.settings': BackupSettingsView;
@@ -37,4 +50,7 @@ export interface BackupOutputs {
   'backups.progress': BackupProgressView;
   'backups.list': readonly BackupView[];
   'backups.status': BackupStatusView;
+  'backups.drill': BackupDrillView;
+  'backups.scheduleRestore': RestorePlanView;
+  'backups.cancelRestore': { readonly cancelled: boolean };
 }

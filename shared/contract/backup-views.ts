@@ -34,6 +34,8 @@ export interface BackupSettingsView {
 
 export interface BackupProgressView {
   readonly running: boolean;
+  /** A backup run or a restore drill (they take turns: one at a time). */
+  readonly job: 'backup' | 'drill' | null;
   readonly kind: BackupKind | null;
   readonly phase: 'copy' | 'verify' | null;
   /** 0…1 over the whole job (copy is the first half, verification the second). */
@@ -46,4 +48,42 @@ export interface BackupStatusView {
   /** No verified backup within the last 24 hours. */
   readonly warning: boolean;
   readonly running: boolean;
+  /** A restore waiting for the next start of the backend, if any. */
+  readonly pendingRestore: RestorePlanView | null;
+  /** What the last restore at start did (replaced the database, or failed and kept the old one). */
+  readonly lastRestore: RestoreResultView | null;
+}
+
+/** The word an admin types to confirm a scheduled restore. */
+export const RESTORE_CONFIRM_WORD = 'RESTORE';
+
+export interface BackupDrillView {
+  readonly backupId: number;
+  readonly ok: boolean;
+  /** The first failed check (of the backup file, or of the copy restored from it), else null. */
+  readonly failedCheck: string | null;
+  readonly checks: readonly { readonly name: string; readonly ok: boolean }[];
+  /** The schema version the restored copy was brought to. */
+  readonly migratedTo: number | null;
+  readonly at: string;
+}
+
+/** A restore scheduled for the next start (the marker in the data folder). */
+export interface RestorePlanView {
+  readonly backupId: number;
+  readonly file: string;
+  readonly sha256: string;
+  readonly scheduledAt: string;
+  readonly scheduledBy: string;
+}
+
+export interface RestoreResultView {
+  readonly at: string;
+  readonly backupId: number;
+  readonly file: string;
+  readonly ok: boolean;
+  /** Why the old database was kept (failed verification, database in use, …), when not ok. */
+  readonly reason: string | null;
+  /** Where the replaced database was kept, when ok. */
+  readonly keptAside: string | null;
 }

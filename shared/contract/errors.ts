@@ -25,7 +25,7 @@ export const ERROR_CODES = [
   'meter-no-register-map', 'nothing-to-read', 'sweep-running', 'sweep-running-elsewhere',
   'control-no-supported-meter', 'control-effective-past', 'control-effective-too-far', 'control-job-not-draft', 'control-job-not-yours', 'control-job-not-cancellable', 'control-nothing-to-retry',
   'not-hall-meter', 'remote-meter-is-settlement', 'manual-reading-decreasing', 'manual-reading-not-after', 'manual-reading-in-future',
-  'backup-folder-unusable', 'print-no-printer', 'print-already-printed', 'print-job-done',
+  'backup-folder-unusable', 'backup-file-missing', 'backup-not-verified', 'backup-restore-unconfirmed', 'print-no-printer', 'print-already-printed', 'print-job-done',
   'sms-not-configured',
   'card-reader-not-available', 'card-no-reader', 'card-no-card', 'card-removed', 'card-wrong-psc', 'card-locked',
   'card-timeout', 'card-transmit-failed', 'card-verify-mismatch', 'card-write-interrupted', 'card-write-closed',

@@ -7,7 +7,7 @@ import * as f from './fields';
 import type { Role } from '../vocabulary';
 import { EXPORT_FORMATS } from './report-views';
 import type {
-  CardOpsView, ControlJobsReportView, DayCloseView, ExportFileView, MonthlyView, ReversalsView, TierView,
+  CardOpsView, ControlJobsReportView, DayCloseView, ExportFileView, ExportProgressView, MonthlyView, ReversalsView, TierView,
 } from './report-views';
 
 const FINANCE: readonly Role[] = ['supervisor', 'admin'];
@@ -25,17 +25,20 @@ const dayInput = z.object({ date: f.businessDate }).strict();
 const monthlyInput = z.object({ month: reportMonth, by: groupBy }).strict();
 const tiersInput = z.object({ period }).strict();
 const format = z.enum(EXPORT_FORMATS);
+/** The caller's name for an export, so that reports.exportProgress can be asked about it while it runs. */
+const exportJobId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'a job id of 8–64 letters, digits and dashes');
+const job = { format, jobId: exportJobId.optional() };
 
 const exportInput = z.discriminatedUnion('report', [
-  z.object({ report: z.literal('dayClose'), params: dayInput, format }).strict(),
-  z.object({ report: z.literal('shift'), params: z.object({ shiftId: f.id }).strict(), format }).strict(),
-  z.object({ report: z.literal('monthly'), params: monthlyInput, format }).strict(),
-  z.object({ report: z.literal('tiers'), params: tiersInput, format }).strict(),
-  z.object({ report: z.literal('reversals'), params: dateRange, format }).strict(),
-  z.object({ report: z.literal('cardOps'), params: dateRange, format }).strict(),
-  z.object({ report: z.literal('controlJobs'), params: dateRange, format }).strict(),
-  z.object({ report: z.literal('vouchers'), params: f.empty, format }).strict(),
-  z.object({ report: z.literal('pendingDeposits'), params: f.empty, format }).strict(),
+  z.object({ report: z.literal('dayClose'), params: dayInput, ...job }).strict(),
+  z.object({ report: z.literal('shift'), params: z.object({ shiftId: f.id }).strict(), ...job }).strict(),
+  z.object({ report: z.literal('monthly'), params: monthlyInput, ...job }).strict(),
+  z.object({ report: z.literal('tiers'), params: tiersInput, ...job }).strict(),
+  z.object({ report: z.literal('reversals'), params: dateRange, ...job }).strict(),
+  z.object({ report: z.literal('cardOps'), params: dateRange, ...job }).strict(),
+  z.object({ report: z.literal('controlJobs'), params: dateRange, ...job }).strict(),
+  z.object({ report: z.literal('vouchers'), params: f.empty, ...job }).strict(),
+  z.object({ report: z.literal('pendingDeposits'), params: f.empty, ...job }).strict(),
 ]);
 
 export const reportContract = {
@@ -51,7 +54,9 @@ export const reportContract = {
   /** Any report as a file: xlsx (formatted, with totals), csv (UTF-8 with BOM) or pdf. */
   'reports.export': { access: FINANCE, input: exportInput },
   /** 月度缴费记录, the fixed layout documented in electron/reports/payment-record.ts. */
-  'reports.monthlyPaymentRecord': { access: FINANCE, input: z.object({ month: reportMonth, format: z.enum(['csv', 'xlsx']) }).strict() },
+  'reports.monthlyPaymentRecord': { access: FINANCE, input: z.object({ month: reportMonth, format: z.enum(['csv', 'xlsx']), jobId: exportJobId.optional() }).strict() },
+  /** How far the export named by its jobId has got (the export's own call answers the file). */
+  'reports.exportProgress': { access: FINANCE, input: z.object({ jobId: exportJobId }).strict() },
 } as const;
 
 export interface ReportOutputs {
@@ -63,4 +68,5 @@ export interface ReportOutputs {
   'reports.controlJobs': ControlJobsReportView;
   'reports.export': ExportFileView;
   'reports.monthlyPaymentRecord': ExportFileView;
+  'reports.exportProgress': ExportProgressView;
 }

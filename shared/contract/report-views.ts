@@ -140,6 +140,17 @@ export const EXPORT_FORMATS = ['xlsx', 'csv', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** An exported file, base64 (as DocumentView carries a PDF). */
+/** An export's progress (issue 7 item 7), by the jobId its call gave. */
+export interface ExportProgressView {
+  /** unknown: no such job (not started yet, or finished long ago). */
+  readonly state: 'unknown' | 'running' | 'done' | 'failed';
+  /** Steps the report reported (e.g. months of a year), 0 of 0 when it reports none. */
+  readonly done: number;
+  readonly total: number;
+  /** 0…1: done / total while running, 1 once done. */
+  readonly fraction: number;
+}
+
 export interface ExportFileView {
   readonly fileName: string;
   readonly mime: string;

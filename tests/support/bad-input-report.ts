@@ -10,6 +10,7 @@ import type { reportContract } from '../../shared/contract/report-methods';
 export const REPORT_KINDS = {
   month: () => ['2026-13', '2026-00', '2026-6', '2026/06', '26-06', '', 202606, null],
   period: () => ['2026-13', '26', '2026-6', '2026/06', '', 2026, null],
+  exportJobId: () => ['', 'short', 'x'.repeat(65), 'has space-1234', '../../etc/passwd', 12345678, null, []],
 } satisfies Record<string, (valid: unknown) => unknown[]>;
 
 const c = (name: string, who: Caller, code: ErrorCode, input: () => unknown): Case => ({ name, who, code, input: () => input() });
@@ -35,7 +36,7 @@ export const REPORT_SPECS: Record<keyof typeof reportContract, MethodSpec> = {
   'reports.controlJobs': rangeSpec('controlJobs'),
   'reports.export': {
     who: 'supervisor', valid: () => ({ report: 'dayClose', params: { date: '2026-06-15' }, format: 'xlsx' }),
-    fields: [['report', 'enum'], ['params', 'object'], ['params.date', 'date'], ['format', 'enum']], strict: ['params'],
+    fields: [['report', 'enum'], ['params', 'object'], ['params.date', 'date'], ['format', 'enum'], ['jobId', 'exportJobId', 'optional']], strict: ['params'],
     cases: [
       c('params of another report', 'supervisor', 'invalid-input', () => ({ report: 'monthly', params: { date: '2026-06-15' }, format: 'csv' })),
       c('an unknown shift', 'supervisor', 'not-found', () => ({ report: 'shift', params: { shiftId: 999_999 }, format: 'csv' })),
@@ -43,7 +44,11 @@ export const REPORT_SPECS: Record<keyof typeof reportContract, MethodSpec> = {
     ],
   },
   'reports.monthlyPaymentRecord': {
-    who: 'supervisor', valid: () => ({ month: '2026-06', format: 'csv' }), fields: [['month', 'month'], ['format', 'enum']],
+    who: 'supervisor', valid: () => ({ month: '2026-06', format: 'csv' }), fields: [['month', 'month'], ['format', 'enum'], ['jobId', 'exportJobId', 'optional']],
     cases: [c('a payment record as pdf', 'supervisor', 'invalid-input', () => ({ month: '2026-06', format: 'pdf' }))],
+  },
+  'reports.exportProgress': {
+    who: 'supervisor', valid: () => ({ jobId: 'export-job-0001' }), fields: [['jobId', 'exportJobId']],
+    cases: [c('a clerk asks', 'clerk1', 'forbidden', () => ({ jobId: 'export-job-0001' }))],
   },
 };

@@ -3,7 +3,7 @@
  * sms.status shows them — sent, then delivered on the modem's +CDS report — and a +CMS ERROR recorded as
  * failed with its clear code.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readlinkSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -28,9 +28,10 @@ beforeAll(async () => {
   await fx.ok('worklists.setSettings', { ...DEFAULT_WORKLIST_SETTINGS, sms: { driver: 'modem', target: pair.clientPath } }, fx.sessions.admin);
 });
 
+let closed = false;
 afterAll(async () => {
-  await fx.backend.services.sms.close();
-  await fx.backend.close();
+  if (closed) rmSync(fx.dataDir, { recursive: true, force: true });
+  else await fx.close();
   await sim.close();
   await pair.close();
   rmSync(dir, { recursive: true, force: true });
@@ -50,4 +51,17 @@ it('a +CMS ERROR is recorded as failed with its code', async () => {
   const result = await fx.ok('sms.send', { accountIds: [fx.accounts.money.id], text: 'test' }, fx.sessions.clerk1);
   expect(result.failed).toBe(1);
   expect(result.messages[0]).toMatchObject({ state: 'failed', error: { code: 'sms-no-network' } });
+});
+
+/** This process's open file descriptors on the modem's PTY. */
+function fdsOn(path: string): number {
+  const device = realpathSync(path);
+  return readdirSync('/proc/self/fd').filter((fd) => { try { return readlinkSync(`/proc/self/fd/${fd}`) === device; } catch { return false; } }).length;
+}
+
+it("the backend's close closes the modem's serial port", async () => {
+  expect(fdsOn(pair.clientPath)).toBeGreaterThan(0);
+  await fx.backend.close();
+  closed = true;
+  await expect.poll(() => fdsOn(pair.clientPath)).toBe(0);
 });

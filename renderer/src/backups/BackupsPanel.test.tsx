@@ -28,7 +28,7 @@ function mount(node: React.ReactNode, answers: Parameters<typeof fakeClient>[0])
 describe('the backups panel', () => {
   it('shows the last verified backup and the history, runs a backup with its progress bar, saves settings', async () => {
     let finish: (b: BackupView) => void = () => undefined;
-    const progress: BackupProgressView = { running: true, kind: 'manual', phase: 'verify', fraction: 0.75, startedAt: '2026-06-16T02:00:00.000Z' };
+    const progress: BackupProgressView = { running: true, job: 'backup', kind: 'manual', phase: 'verify', fraction: 0.75, startedAt: '2026-06-16T02:00:00.000Z' };
     const calls = mount(<BackupsPanel />, {
       'backups.status': () => ({ ok: true, value: { lastVerified: backup(2), warning: false, running: false } }),
       'backups.list': () => ({ ok: true, value: [backup(2), backup(1, { verified: false, failedCheck: 'row-counts', present: false })] }),
@@ -49,6 +49,40 @@ describe('the backups panel', () => {
     fireEvent.click(screen.getByTestId('backup-settings-save'));
     await waitFor(() => expect(screen.getByTestId('backup-settings-saved')).toBeTruthy());
     expect(calls.find((c) => c.method === 'backups.setSettings')?.input).toEqual({ folder: '/media/usb', dailyTime: '03:30', keepCount: 60, keepDays: 90 });
+  });
+});
+
+describe('restore from the panel', () => {
+  it('drills a backup with its progress, schedules a restore only with the typed word, shows and cancels the plan', async () => {
+    let finishDrill: () => void = () => undefined;
+    let pending: unknown = null;
+    const plan = { backupId: 2, file: '/media/usb/halldesk-2.sqlite', sha256: 'ab'.repeat(32), scheduledAt: '2026-06-16T02:00:00.000Z', scheduledBy: 'admin' };
+    const calls = mount(<BackupsPanel />, {
+      'backups.status': () => ({ ok: true, value: { lastVerified: backup(2), warning: false, running: false, pendingRestore: pending, lastRestore: null } }),
+      'backups.list': () => ({ ok: true, value: [backup(2)] }),
+      'backups.settings': () => ({ ok: true, value: settings }),
+      'backups.progress': () => ({ ok: true, value: { running: true, job: 'drill', kind: 'daily', phase: 'copy', fraction: 0.5, startedAt: null } }),
+      'backups.drill': () => new Promise((resolve) => {
+        finishDrill = () => resolve({ ok: true, value: { backupId: 2, ok: true, failedCheck: null, checks: [], migratedTo: 17, at: '2026-06-16T02:00:00.000Z' } });
+      }),
+      'backups.scheduleRestore': () => { pending = plan; return { ok: true, value: plan }; },
+      'backups.cancelRestore': () => { pending = null; return { ok: true, value: { cancelled: true } }; },
+    });
+    await waitFor(() => expect(screen.getByTestId('backup-drill')).toBeTruthy());
+    fireEvent.click(screen.getByTestId('backup-drill'));
+    await waitFor(() => expect(screen.getByTestId('backup-progress').textContent).toContain('50%'), { timeout: 3000 });
+    expect(screen.getByTestId('backup-progress').textContent).toContain('恢复演练');
+    finishDrill();
+    await waitFor(() => expect(screen.getByTestId('backup-drill-result').textContent).toContain('演练通过'));
+    fireEvent.click(screen.getByTestId('backup-restore'));
+    await waitFor(() => expect(screen.getByTestId('restore-dialog').textContent).toContain('下次启动'));
+    expect((screen.getByTestId('restore-confirm') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(screen.getByTestId('restore-word'), { target: { value: 'RESTORE' } });
+    fireEvent.click(screen.getByTestId('restore-confirm'));
+    await waitFor(() => expect(screen.getByTestId('restore-pending').textContent).toContain('下次启动时恢复'));
+    expect(calls.find((c) => c.method === 'backups.scheduleRestore')?.input).toEqual({ backupId: 2, confirm: 'RESTORE' });
+    fireEvent.click(screen.getByTestId('restore-cancel'));
+    await waitFor(() => expect(screen.queryByTestId('restore-pending')).toBeNull());
   });
 });
 

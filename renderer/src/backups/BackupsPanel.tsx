@@ -1,12 +1,13 @@
 import { Button, Input, InputNumber, Progress, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupSettingsView, BackupView } from '../../../shared/contract/backup-views';
+import type { BackupDrillView, BackupProgressView, BackupSettingsView, BackupView } from '../../../shared/contract/backup-views';
 import { useApi } from '../api/ApiContext';
 import { dateTime } from '../components/dates';
 import { ErrorText } from '../components/ErrorText';
 import { useBackups } from './useBackups';
 import type { BackupSettingsInput } from './useBackups';
+import { RestoreDialog, RestoreStatus, RowActions } from './RestoreControls';
 
 export function sizeText(bytes: number): string {
   return bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
@@ -36,7 +37,14 @@ function SettingsForm({ settings, onSave }: { settings: BackupSettingsView; onSa
   );
 }
 
-function BackupList({ list }: { list: readonly BackupView[] }) {
+interface RowControls {
+  readonly drills: Readonly<Record<number, BackupDrillView>>;
+  readonly busy: boolean;
+  readonly onDrill: (backupId: number) => void;
+  readonly onRestore: (backup: BackupView) => void;
+}
+
+function BackupList({ list, controls }: { list: readonly BackupView[]; controls: RowControls }) {
   const { t } = useTranslation();
   return (
     <Table<BackupView> size="small" rowKey="id" dataSource={[...list]} pagination={{ pageSize: 10 }} data-testid="backup-list"
@@ -50,17 +58,40 @@ function BackupList({ list }: { list: readonly BackupView[] }) {
         },
         { title: t('backups.size'), dataIndex: 'sizeBytes', render: (v: number) => sizeText(v) },
         { title: t('backups.file'), key: 'file', render: (_: unknown, b: BackupView) => <span className={b.present ? '' : 'muted'}>{b.file}{b.present ? '' : ` (${t('backups.removed')})`}</span> },
+        {
+          title: t('backups.actions'), key: 'actions',
+          render: (_: unknown, b: BackupView) => (
+            <RowActions backup={b} drill={controls.drills[b.id]} busy={controls.busy} onDrill={() => controls.onDrill(b.id)} onRestore={() => controls.onRestore(b)} />
+          ),
+        },
       ]} />
   );
 }
 
-/** Verified backups (admin, issue 7 item 6): the last verified one, "back up now" with its progress, settings, history. */
+/** The running backup's or drill's bar, from backups.progress (a real fraction: copy and verification steps). */
+function JobProgress({ progress }: { progress: BackupProgressView | null }) {
+  const { t } = useTranslation();
+  return (
+    <div data-testid="backup-progress" data-job={progress?.job ?? ''}>
+      <span>{t(progress?.job === 'drill' ? 'backups.progressDrill' : 'backups.progressBackup')}</span>
+      <Progress percent={Math.round((progress?.fraction ?? 0) * 100)} status="active" />
+    </div>
+  );
+}
+
+/**
+ * Verified backups (admin, issue 7 item 6): the last verified one, "back up now" with its progress, settings, and
+ * the history with each verified backup's restore drill and "restore at next start".
+ */
 export function BackupsPanel() {
   const { t } = useTranslation();
   const model = useBackups(useApi());
   const [formKey, setFormKey] = useState(0);
   useEffect(() => setFormKey((k) => k + 1), [model.settings?.folder, model.settings?.dailyTime]);
   const last = model.status?.lastVerified ?? null;
+  const [restoring, setRestoring] = useState<BackupView | null>(null);
+  const busy = model.running || model.drilling !== null;
+  const controls: RowControls = { drills: model.drills, busy, onDrill: (id) => void model.drill(id), onRestore: setRestoring };
   return (
     <section className="page-section" data-testid="backups-panel">
       <h3>{t('backups.title')}</h3>
@@ -68,8 +99,10 @@ export function BackupsPanel() {
         {last ? t('backups.last', { at: dateTime(last.finishedAt), file: last.file }) : t('backups.none')}
         {model.status?.warning && <Tag color="red" data-testid="backup-stale">{t('backups.stale')}</Tag>}
       </p>
-      <Button type="primary" data-testid="backup-now" loading={model.running} onClick={() => void model.run()}>{t('backups.now')}</Button>
-      {model.running && <Progress data-testid="backup-progress" percent={Math.round((model.progress?.fraction ?? 0) * 100)} status="active" />}
+      <RestoreStatus status={model.status} onCancel={() => void model.cancelRestore()} />
+      <Button type="primary" data-testid="backup-now" loading={model.running} disabled={busy && !model.running} onClick={() => void model.run()}>{t('backups.now')}</Button>
+      {busy && <JobProgress progress={model.progress} />}
+      {model.drilling !== null && <span data-testid="backup-drilling">{t('backups.drilling')}</span>}
       {model.last && (
         <span data-testid="backup-result" className={model.last.verified ? 'ok-text' : 'error-text'}>
           {model.last.verified ? t('backups.doneOk') : t('backups.failed', { check: model.last.failedCheck ?? '?' })}
@@ -77,7 +110,8 @@ export function BackupsPanel() {
       )}
       <ErrorText testId="backup-error" message={model.error} />
       {model.settings && <SettingsForm key={formKey} settings={model.settings} onSave={model.save} />}
-      <BackupList list={model.list} />
+      <BackupList list={model.list} controls={controls} />
+      <RestoreDialog backup={restoring} onClose={() => setRestoring(null)} onSchedule={model.scheduleRestore} />
     </section>
   );
 }

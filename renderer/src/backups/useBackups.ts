@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { BackupProgressView, BackupSettingsView, BackupStatusView, BackupView } from '../../../shared/contract/backup-views';
+import type { BackupDrillView, BackupProgressView, BackupSettingsView, BackupStatusView, BackupView } from '../../../shared/contract/backup-views';
 import type { ApiClient } from '../api/client';
 
 /** How often progress is read while a backup runs. */
@@ -7,7 +7,10 @@ export const PROGRESS_POLL_MS = 500;
 
 export type BackupSettingsInput = Omit<BackupSettingsView, 'defaultFolder'>;
 
-/** The backups panel's state: status, list and settings, "back up now" with its progress read while it runs. */
+/**
+ * The backups panel's state: status, list and settings, "back up now" and the restore drill with their progress
+ * read while they run, and the restore scheduled for the next start (with its cancel).
+ */
 export function useBackups(client: ApiClient) {
   const [status, setStatus] = useState<BackupStatusView | null>(null);
   const [list, setList] = useState<readonly BackupView[]>([]);
@@ -16,6 +19,8 @@ export function useBackups(client: ApiClient) {
   const [running, setRunning] = useState(false);
   const [last, setLast] = useState<BackupView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [drilling, setDrilling] = useState<number | null>(null);
+  const [drills, setDrills] = useState<Readonly<Record<number, BackupDrillView>>>({});
 
   const load = useCallback(async () => {
     const [s, l, c] = await Promise.all([client.call('backups.status', {}), client.call('backups.list', { limit: 50 }), client.call('backups.settings', {})]);
@@ -28,12 +33,12 @@ export function useBackups(client: ApiClient) {
   useEffect(() => { void load(); }, [load]);
 
   useEffect(() => {
-    if (!running) return;
+    if (!running && drilling === null) return;
     const timer = setInterval(() => {
       void client.call('backups.progress', {}).then((r) => { if (r.ok) setProgress(r.value); });
     }, PROGRESS_POLL_MS);
     return () => clearInterval(timer);
-  }, [running, client]);
+  }, [running, drilling, client]);
 
   const run = async () => {
     setRunning(true);
@@ -52,5 +57,30 @@ export function useBackups(client: ApiClient) {
     setError(result.ok ? null : result.error.message);
     return result.ok;
   };
-  return { status, list, settings, progress, running, last, error, run, save };
+  const drill = async (backupId: number) => {
+    setDrilling(backupId);
+    setError(null);
+    const result = await client.call('backups.drill', { backupId });
+    setDrilling(null);
+    setProgress(null);
+    if (result.ok) setDrills((d) => ({ ...d, [backupId]: result.value }));
+    else setError(result.error.message);
+  };
+
+  /** Answers the refusal's message (shown in the dialog), or null once scheduled. */
+  const scheduleRestore = async (backupId: number, confirm: string): Promise<string | null> => {
+    setDrilling(backupId);
+    const result = await client.call('backups.scheduleRestore', { backupId, confirm });
+    setDrilling(null);
+    setProgress(null);
+    await load();
+    return result.ok ? null : result.error.message;
+  };
+
+  const cancelRestore = async () => {
+    const result = await client.call('backups.cancelRestore', {});
+    setError(result.ok ? null : result.error.message);
+    await load();
+  };
+  return { status, list, settings, progress, running, last, error, run, save, drilling, drills, drill, scheduleRestore, cancelRestore };
 }

@@ -70,7 +70,7 @@ export function DayClosePanel({ today }: { today: string }) {
       <Space>
         <Input type="date" value={date} onChange={(e) => setDate(e.target.value)} data-testid="day-date" style={{ width: 160 }} />
         <Button type="primary" loading={report.loading} onClick={() => void report.load(() => api.call('reports.dayClose', { date }))} data-testid="day-load">{t('reports.load')}</Button>
-        <ExportBar model={exporter} onExport={(format) => void exporter.run(() => api.call('reports.export', { report: 'dayClose', params: { date }, format }))} />
+        <ExportBar model={exporter} onExport={(format) => void exporter.run((jobId) => api.call('reports.export', { jobId, report: 'dayClose', params: { date }, format }))} />
       </Space>
       <ErrorText testId="day-error" message={report.error} />
       {day && (

@@ -53,9 +53,9 @@ export function ListsPanel({ today }: { today: string }) {
     const r = await api.call('reports.controlJobs', { from, to });
     return r.ok ? { ok: true, value: { kind: 'controlJobs', rows: r.value.jobs } } : r;
   });
-  const onExport = (format: 'xlsx' | 'csv' | 'pdf') => void exporter.run(() => (ranged
-    ? api.call('reports.export', { report: kind, params: { from, to }, format })
-    : api.call('reports.export', { report: kind, params: {}, format })));
+  const onExport = (format: 'xlsx' | 'csv' | 'pdf') => void exporter.run((jobId) => (ranged
+    ? api.call('reports.export', { report: kind, params: { from, to }, format, jobId })
+    : api.call('reports.export', { report: kind, params: {}, format, jobId })));
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap>

@@ -32,11 +32,11 @@ export function MonthlyPanel({ today }: { today: string }) {
         <Select<MonthlyGroupBy> value={by} onChange={setBy} style={{ width: 130 }} data-testid="month-by"
           options={(['area', 'building', 'category'] as const).map((k) => ({ value: k, label: t(`reports.by.${k}`) }))} />
         <Button type="primary" loading={report.loading} onClick={() => void report.load(() => api.call('reports.monthly', { month, by }))} data-testid="month-load">{t('reports.load')}</Button>
-        <ExportBar model={exporter} onExport={(format) => void exporter.run(() => api.call('reports.export', { report: 'monthly', params: { month, by }, format }))} />
+        <ExportBar model={exporter} onExport={(format) => void exporter.run((jobId) => api.call('reports.export', { jobId, report: 'monthly', params: { month, by }, format }))} />
       </Space>
       <Space wrap>
         <span>{t('reports.paymentRecord')}</span>
-        <ExportBar model={record} formats={['csv', 'xlsx']} onExport={(format) => void record.run(() => api.call('reports.monthlyPaymentRecord', { month, format: format === 'csv' ? 'csv' : 'xlsx' }))} />
+        <ExportBar model={record} formats={['csv', 'xlsx']} onExport={(format) => void record.run((jobId) => api.call('reports.monthlyPaymentRecord', { jobId, month, format: format === 'csv' ? 'csv' : 'xlsx' }))} />
       </Space>
       <ErrorText testId="month-error" message={report.error} />
       {view && (

@@ -54,7 +54,8 @@ describe('the reports page', () => {
     fireEvent.click(screen.getByTestId('export-xlsx'));
     await waitFor(() => expect(screen.getByTestId('export-done').textContent).toContain('day-close-2026-06-15.xlsx'));
     expect(screen.getByTestId('export-progress').getAttribute('data-percent')).toBe('100');
-    expect(calls).toContainEqual({ method: 'reports.export', input: { report: 'dayClose', params: { date: '2026-06-15' }, format: 'xlsx' } });
+    // The call names its job, so reports.exportProgress can be asked how far it has got.
+    expect(calls).toContainEqual({ method: 'reports.export', input: { report: 'dayClose', params: { date: '2026-06-15' }, format: 'xlsx', jobId: expect.stringMatching(/^export-[0-9a-f]{32}$/) } });
     expect(URL.createObjectURL).toHaveBeenCalled();
   });
 

@@ -23,7 +23,7 @@ export function TiersPanel({ today }: { today: string }) {
         <InputNumber min={2000} max={2100} value={year} onChange={(v) => setYear(v ?? year)} data-testid="tiers-year" />
         <Button type="primary" onClick={() => void tiers.load(String(year))} data-testid="tiers-load" disabled={tiers.percent !== null && tiers.percent < 100}>{t('reports.load')}</Button>
         {tiers.percent !== null && <span data-testid="tiers-progress" data-percent={tiers.percent}><Progress percent={tiers.percent} size="small" style={{ width: 160 }} /></span>}
-        <ExportBar model={exporter} onExport={(format) => void exporter.run(() => api.call('reports.export', { report: 'tiers', params: { period: String(year) }, format }))} />
+        <ExportBar model={exporter} onExport={(format) => void exporter.run((jobId) => api.call('reports.export', { jobId, report: 'tiers', params: { period: String(year) }, format }))} />
       </Space>
       <ErrorText testId="tiers-error" message={tiers.error} />
       {tiers.data && (
