@@ -1,8 +1,9 @@
 /**
  * worklist_ms (issue 7, target ≤ 500): worklists.list through the contract (zod, session, service, SQLite) on
  * the generated hall, for each list kind; the figure is the slowest kind's median (worklist_first_ms: the
- * slowest first call, which reads the whole sales window). `--only worklists` runs it
- * on a copy of the cached hall (migrated, so the 0150 covering index is built first and its time reported).
+ * slowest first call, which sums the whole sales window into the connection's TEMP window table first;
+ * later calls add only the sales since — services/worklist-list-query.ts). `--only worklists` runs it on a
+ * copy of the cached hall (migrated first, its time reported).
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,7 +26,7 @@ export async function benchWorklists(backend: Backend, session: string, iteratio
     });
     const p50 = percentile(samples, 50);
     figures[`worklist_${kind}_ms`] = round2(p50);
-    // The first list of a kind reads the whole sales window; later ones only the sales added since (worklist-queries.ts).
+    // The first list of a kind sums the whole sales window; later ones add only the sales since (worklist-list-query.ts).
     figures[`worklist_${kind}_first_ms`] = round2(samples[0]!);
     figures[`worklist_${kind}_rows`] = total;
     worst = Math.max(worst, p50);

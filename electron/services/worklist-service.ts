@@ -7,8 +7,9 @@ import { findMeter } from '../db/repositories/meters-repository';
 import { getSetting, setSetting } from '../db/repositories/settings-repository';
 import type { Db } from '../db/repositories/db';
 import { businessDate } from '../domain/time/business-time';
-import { addDays, daysBetween, worklistEntry } from '../domain/worklists/rules';
-import type { ListEntry, MeterFacts, RuleInput } from '../domain/worklists/rules';
+import { daysBetween, worklistEntry } from '../domain/worklists/rules';
+import type { LastContact, ListEntry, MeterFacts, RuleInput } from '../domain/worklists/rules';
+import { listFilter } from '../domain/worklists/list-filter';
 import { mergeWorklistSettings } from '../domain/worklists/settings';
 import type { WorklistSettings } from '../domain/worklists/settings';
 import { translatorCache } from '../../shared/i18n';
@@ -17,8 +18,10 @@ import { renderCustomerList } from './print-documents';
 import { loadHallBalanceSettings } from './balance-service';
 import { found, inTransaction, nowIso } from './deps';
 import type { Actor, ServiceDeps } from './deps';
-import { activeMeterFacts, contactById, displayOf, firstTierPrices, lastSaleDates, latestContacts, salesWindowCache } from './worklist-queries';
-import type { ContactRow, MeterFactRow, SalesWindow, WindowSales } from './worklist-queries';
+import { contactById, displayOf, firstTierPrices, lastSaleDates, latestContacts } from './worklist-queries';
+import type { ContactRow } from './worklist-queries';
+import { listedMeters } from './worklist-list-query';
+import type { ListedMeter } from './worklist-list-query';
 import type { ContractInput } from '../../shared/contract/methods';
 import type { DocumentView } from '../../shared/contract/money-views';
 import type { ContactView, WorklistKind, WorklistRowView, WorklistView } from '../../shared/contract/worklist-views';
@@ -31,41 +34,34 @@ export async function loadWorklistSettings(db: Db): Promise<WorklistSettings> {
   return mergeWorklistSettings(stored ? (JSON.parse(stored) as Partial<WorklistSettings>) : null);
 }
 
-interface Listed { readonly meter: MeterFactRow; readonly entry: ListEntry; readonly lastSaleDate: string | null; readonly contact: ContactRow | null }
+interface Listed { readonly meter: ListedMeter; readonly entry: ListEntry; readonly contact: ContactRow | null }
 
-/** Worst first: arrears and low balance by days left then balance; not recharged by the oldest sale. */
-function compare(a: Listed, b: Listed): number {
-  // Plain code-unit comparison of ISO dates (localeCompare goes through ICU: slow over a whole hall).
-  const [x, y] = [a.lastSaleDate ?? '', b.lastSaleDate ?? ''];
-  const sale = x < y ? -1 : x > y ? 1 : 0;
-  const days = (a.entry.daysLeft ?? Infinity) - (b.entry.daysLeft ?? Infinity);
-  return (a.entry.reason === 'notRecharged' ? sale : days || a.meter.balance - b.meter.balance) || a.meter.meterId - b.meter.meterId;
-}
+const lastContact = (c: ContactRow): LastContact => ({ outcome: c.outcome, date: businessDate(new Date(c.at)), promisedDate: c.promisedDate });
 
-/** Every meter on the list today (unsorted), by the domain rules over the set queries. */
-async function listed(db: Db, query: { kind: WorklistKind; area: string | undefined; today: string }, settings: WorklistSettings, window: SalesWindow): Promise<Listed[]> {
-  const { kind, area, today } = query;
-  const [meters, prices, contacts, balance] = await Promise.all([activeMeterFacts(db, area, kind === 'arrears'), firstTierPrices(db), latestContacts(db, kind), loadHallBalanceSettings(db)]);
-  // Arrears need no sales; low balance averages over its window; not recharged looks back its own span.
-  const days = kind === 'lowBalance' ? settings.averageWindowDays : settings.notRechargedDays;
-  const sales = kind === 'arrears' ? new Map<number, WindowSales>() : await window(db, addDays(today, -days));
+/**
+ * The list today: the database picks out and orders the listed meters by the rules restated as a set
+ * predicate (domain/worklists/list-filter.ts); each row shown is judged again by the rules themselves, for
+ * its reason and days left — and a row they would not list is a defect, not something to show.
+ */
+async function listed(db: Db, query: { kind: WorklistKind; area: string | undefined; today: string; limit: number }, settings: WorklistSettings): Promise<{ total: number; shown: Listed[] }> {
+  const { kind, today } = query;
+  const [prices, contacts, balance] = await Promise.all([firstTierPrices(db), latestContacts(db, kind), loadHallBalanceSettings(db)]);
+  const lastContacts = new Map([...contacts].map(([meterId, c]) => [meterId, lastContact(c)]));
+  const filter = listFilter({ kind, today, settings, alarmFen: balance.alarm1, prices, contacts: lastContacts });
+  const { total, rows } = await listedMeters(db, filter, query.area, query.limit);
   const input: RuleInput = { today, settings, alarmFen: balance.alarm1 };
-  const out: Listed[] = [];
-  // A plain literal per meter, no spread and no date parsing unless the list needs it: the loop runs over every meter of the hall.
-  for (const meter of meters) {
-    const s = sales.get(meter.meterId);
+  const shown = rows.map((meter) => {
     const facts: MeterFacts = {
       meterId: meter.meterId, creditKind: meter.creditKind, balance: meter.balance, overdraft: meter.overdraft,
-      price: prices.get(meter.tariffId) ?? 0, lastSaleDate: s ? s.lastDate : null,
-      boughtInWindow: s ? (meter.creditKind === 'energy' ? s.units : s.fen) : 0,
+      price: prices.get(meter.tariffId) ?? 0, boughtInWindow: meter.bought, lastSaleDate: meter.lastSaleDate,
       // A meter sells only after it is installed: with a sale on record, the sale date stands for both.
-      installedDate: kind === 'notRecharged' && !s ? businessDate(new Date(meter.installedAt)) : s ? s.lastDate : today,
+      installedDate: meter.lastSaleDate ?? (kind === 'notRecharged' ? businessDate(new Date(meter.installedAt)) : today),
     };
-    const contact = contacts.get(meter.meterId) ?? null;
-    const entry = worklistEntry(kind, facts, contact ? { outcome: contact.outcome, date: businessDate(new Date(contact.at)), promisedDate: contact.promisedDate } : null, input);
-    if (entry) out.push({ meter, entry, lastSaleDate: facts.lastSaleDate, contact });
-  }
-  return out;
+    const entry = worklistEntry(kind, facts, lastContacts.get(meter.meterId) ?? null, input);
+    if (!entry) throw new Error(`worklist ${kind}: meter ${meter.meterId} was selected but the rules do not list it`);
+    return { meter, entry, contact: contacts.get(meter.meterId) ?? null };
+  });
+  return { total, shown };
 }
 
 function contactView(c: ContactRow): ContactView {
@@ -75,10 +71,10 @@ function contactView(c: ContactRow): ContactView {
 async function rowsOf(db: Db, shown: readonly Listed[], today: string): Promise<WorklistRowView[]> {
   const ids = shown.map((l) => l.meter.meterId);
   const display = await displayOf(db, ids);
-  const older = await lastSaleDates(db, shown.filter((l) => l.lastSaleDate === null).map((l) => l.meter.meterId));
+  const older = await lastSaleDates(db, shown.filter((l) => l.meter.lastSaleDate === null).map((l) => l.meter.meterId));
   return shown.map((l) => {
     const d = found(display.get(l.meter.meterId), 'meter');
-    const last = l.lastSaleDate ?? older.get(l.meter.meterId) ?? null;
+    const last = l.meter.lastSaleDate ?? older.get(l.meter.meterId) ?? null;
     return {
       meterId: l.meter.meterId, accountId: l.meter.accountId, accountNo: d.accountNo, customerName: d.customerName, phone: d.phone,
       address: d.address, area: d.area, meterNo: d.meterNo, utility: d.utility as Utility, creditKind: l.meter.creditKind,
@@ -92,15 +88,12 @@ async function rowsOf(db: Db, shown: readonly Listed[], today: string): Promise<
 
 export function createWorklistService(deps: ServiceDeps) {
   const translator = translatorCache();
-  // One cache per list kind: each kind has its own window start.
-  const windows = { lowBalance: salesWindowCache(), arrears: salesWindowCache(), notRecharged: salesWindowCache() };
 
   async function list(input: { kind: WorklistKind; area?: string; limit?: number }): Promise<WorklistView> {
     const today = businessDate(deps.clock.now());
     const settings = await loadWorklistSettings(deps.db);
-    const all = (await listed(deps.db, { kind: input.kind, area: input.area, today }, settings, windows[input.kind])).sort(compare);
-    const shown = all.slice(0, input.limit ?? 200);
-    return { kind: input.kind, today, total: all.length, rows: await rowsOf(deps.db, shown, today) };
+    const { total, shown } = await listed(deps.db, { kind: input.kind, area: input.area, today, limit: input.limit ?? 200 }, settings);
+    return { kind: input.kind, today, total, rows: await rowsOf(deps.db, shown, today) };
   }
 
   async function logContact(actor: Actor, input: ContractInput<'worklists.logContact'>): Promise<ContactView> {
