@@ -14,10 +14,11 @@ export type BackupJob =
   | { readonly op: 'copy'; readonly source: string; readonly target: string }
   | { readonly op: 'verify'; readonly file: string; readonly expected: RowCounts | null };
 
+/** Worker → host, each tagged with the job's id. */
 export type BackupWorkerMessage =
-  | { readonly type: 'progress'; readonly phase: 'copy' | 'verify'; readonly done: number; readonly total: number }
-  | { readonly type: 'done'; readonly value: unknown }
-  | { readonly type: 'failed'; readonly message: string };
+  | { readonly id: number; readonly type: 'progress'; readonly phase: 'copy' | 'verify'; readonly done: number; readonly total: number }
+  | { readonly id: number; readonly type: 'done'; readonly value: unknown }
+  | { readonly id: number; readonly type: 'failed'; readonly message: string };
 
 /**
  * The desktop build bundles the job as out/main/backup-worker.js beside index.js (vite.electron.config.ts);
@@ -28,28 +29,56 @@ function workerEntry(): URL {
   return existsSync(fileURLToPath(bundled)) ? bundled : new URL('./backup-worker.mjs', import.meta.url);
 }
 
-function runJob<T>(job: BackupJob, onProgress?: ProgressListener): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerEntry(), { workerData: job });
-    let settled = false;
-    const finish = (action: () => void): void => {
-      if (settled) return;
-      settled = true;
-      action();
-    };
-    worker.on('message', (message: BackupWorkerMessage) => {
-      if (message.type === 'progress') onProgress?.(message.phase, message.done, message.total);
-      else if (message.type === 'done') finish(() => resolve(message.value as T));
-      else finish(() => reject(new Error(message.message)));
+type Pending = { readonly resolve: (value: unknown) => void; readonly reject: (error: Error) => void; readonly onProgress: ProgressListener | undefined };
+
+/**
+ * One worker for the process, started at the first job and kept (unref'd: it never keeps the process alive):
+ * starting a worker loads the SQLite and books-check modules again, most of a second from the sources.
+ */
+class BackupWorker {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  run<T>(job: BackupJob, onProgress?: ProgressListener): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: (value) => resolve(value as T), reject, onProgress });
+      this.started().postMessage({ id, job });
     });
-    worker.on('error', (error) => finish(() => reject(error)));
-    worker.on('exit', (code) => finish(() => reject(new Error(`the backup worker stopped (exit ${code}) before answering`))));
-  });
+  }
+
+  private started(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(workerEntry());
+    worker.unref();
+    worker.on('message', (message: BackupWorkerMessage) => this.answer(message));
+    const fail = (error: Error) => {
+      this.worker = null;
+      for (const job of this.pending.values()) job.reject(error);
+      this.pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the backup worker stopped (exit ${code}) before answering`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  private answer(message: BackupWorkerMessage): void {
+    const job = this.pending.get(message.id);
+    if (!job) return;
+    if (message.type === 'progress') return job.onProgress?.(message.phase, message.done, message.total);
+    this.pending.delete(message.id);
+    if (message.type === 'done') job.resolve(message.value);
+    else job.reject(new Error(message.message));
+  }
 }
+
+const backupWorker = new BackupWorker();
 
 /** copySnapshot (backup-copy.ts) in a worker thread. */
 export function copySnapshotOffThread(source: string, target: string, onProgress?: ProgressListener): Promise<CopyResult> {
-  return runJob<CopyResult>({ op: 'copy', source, target }, onProgress);
+  return backupWorker.run<CopyResult>({ op: 'copy', source, target }, onProgress);
 }
 
 /**
@@ -58,5 +87,5 @@ export function copySnapshotOffThread(source: string, target: string, onProgress
  */
 export function verifyCopyOffThread(file: string, expected: RowCounts | null, onProgress?: ProgressListener): Promise<CopyVerdict> {
   onProgress?.('verify', 0, 1);
-  return runJob<CopyVerdict>({ op: 'verify', file, expected }, onProgress);
+  return backupWorker.run<CopyVerdict>({ op: 'verify', file, expected }, onProgress);
 }

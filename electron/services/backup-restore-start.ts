@@ -10,12 +10,14 @@
  */
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { copySnapshot, verifyCopy } from '../db/backup-copy';
+import type { ProgressListener } from '../db/backup-copy';
+import { copySnapshotOffThread as copySnapshot, verifyCopyOffThread as verifyCopy } from '../db/backup-thread';
 import { migrate } from '../db/migrate';
 import { openSqlite } from '../db/open-sqlite';
 import { appendAudit } from '../db/repositories/audit-repository';
 import type { Db } from '../db/repositories/db';
 import { databaseInUse, verifyBackupFile } from './backup-restore';
+import type { FileVerdict } from './backup-restore';
 import type { RestorePlanView, RestoreResultView } from '../../shared/contract/backup-views';
 
 export const RESTORE_MARKER = 'restore-pending.json';
@@ -91,28 +93,65 @@ function recoverInterruptedSwap(liveFile: string, log: (message: string) => void
   rmSync(marker, { force: true });
 }
 
+interface Installed {
+  readonly reason: string | null;
+  readonly keptAside: string | null;
+  readonly schemaVersion: number | null;
+}
+
+/**
+ * Copies a verified backup beside the live database, verifies that copy and brings it to this schema; only then
+ * swaps it in. Any failure before the swap leaves the live database exactly as it was.
+ */
+async function installBackup(file: string, liveFile: string, now: Date, onProgress?: ProgressListener): Promise<Installed> {
+  const staged = `${liveFile}.restoring`;
+  removeStaged(staged);
+  try {
+    const copy = await copySnapshot(file, staged, onProgress);
+    const restored = await verifyCopy(staged, copy.counts, onProgress);
+    if (!restored.ok) return { reason: `the restored copy failed ${restored.failedCheck ?? 'verification'}`, keptAside: null, schemaVersion: null };
+    const handle = openSqlite(staged);
+    let schemaVersion: number;
+    try {
+      schemaVersion = (await migrate(handle.db, 'sqlite', () => now)).to;
+    } finally {
+      await handle.close();
+    }
+    return { reason: null, keptAside: swapIn(staged, liveFile, now), schemaVersion };
+  } finally {
+    removeStaged(staged);
+  }
+}
+
 /** Stages, verifies and swaps in the planned backup; answers why not when it does not. */
 async function carryOut(plan: RestorePlanView, liveFile: string, now: Date): Promise<{ reason: string | null; keptAside: string | null }> {
   if (!existsSync(plan.file)) return { reason: `the backup file is missing: ${plan.file}`, keptAside: null };
   const verdict = await verifyBackupFile(plan.file, liveFile);
   if (verdict.sha256 !== plan.sha256) return { reason: 'the backup file changed after the restore was scheduled (sha256 differs)', keptAside: null };
   if (!verdict.ok) return { reason: `the backup failed ${verdict.failedCheck ?? 'verification'}`, keptAside: null };
-  const staged = `${liveFile}.restoring`;
-  removeStaged(staged);
-  try {
-    const copy = await copySnapshot(plan.file, staged);
-    const restored = await verifyCopy(staged, copy.counts);
-    if (!restored.ok) return { reason: `the restored copy failed ${restored.failedCheck ?? 'verification'}`, keptAside: null };
-    const handle = openSqlite(staged);
-    try {
-      await migrate(handle.db, 'sqlite', () => now);
-    } finally {
-      await handle.close();
-    }
-    return { reason: null, keptAside: swapIn(staged, liveFile, now) };
-  } finally {
-    removeStaged(staged);
-  }
+  const installed = await installBackup(plan.file, liveFile, now);
+  return { reason: installed.reason, keptAside: installed.keptAside };
+}
+
+export interface RestoreOutcome {
+  readonly verdict: FileVerdict;
+  readonly refused: string | null;
+  /** Where the replaced live database was kept. */
+  readonly keptAside: string | null;
+  readonly schemaVersion: number | null;
+}
+
+/**
+ * `halldesk db restore FILE`: verifies `file`, then (if nothing has the database open) installs it in place of
+ * `liveFile` the same staged way as a scheduled restore, the old file kept aside.
+ */
+export async function restoreDatabase(file: string, liveFile: string, now: Date, onProgress?: ProgressListener): Promise<RestoreOutcome> {
+  const verdict = await verifyBackupFile(file, liveFile, onProgress);
+  if (!verdict.ok) return { verdict, refused: `the backup failed ${verdict.failedCheck ?? 'verification'}`, keptAside: null, schemaVersion: null };
+  const busy = existsSync(liveFile) ? databaseInUse(liveFile, now) : null;
+  if (busy) return { verdict, refused: `the database is in use: ${busy}`, keptAside: null, schemaVersion: null };
+  const installed = await installBackup(file, liveFile, now, onProgress);
+  return { verdict, refused: installed.reason, keptAside: installed.keptAside, schemaVersion: installed.schemaVersion };
 }
 
 /**

@@ -2,10 +2,10 @@
  * Restore and the restore drill (issue 7 item 6). Both first verify the backup file: integrity, every books
  * check, and — when the live database holds the file's record (0160) — its sha256 and row counts against the
  * record. The drill then restores into a scratch folder, verifies the restored copy against the file's counts
- * and brings it to this version's schema, never touching the live database. A real restore replaces the live
- * file only when nothing has it open (the app, `halldesk collect`), keeping the old file aside.
+ * and brings it to this version's schema, never touching the live database. A real restore (restoreDatabase in
+ * backup-restore-start.ts) replaces the live file only when nothing has it open, keeping the old file aside.
  */
-import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -107,35 +107,5 @@ export function databaseInUse(liveFile: string, now: Date): string | null {
     return `open in another process (${error instanceof Error ? error.message : String(error)})`;
   } finally {
     probe.close();
-  }
-}
-
-export interface RestoreOutcome {
-  readonly verdict: FileVerdict;
-  readonly refused: string | null;
-  /** Where the replaced live database was kept. */
-  readonly keptAside: string | null;
-  readonly schemaVersion: number | null;
-}
-
-/** Verifies `file`, then (if nothing has the database open) puts it in place of `liveFile`, the old file kept aside. */
-export async function restoreDatabase(file: string, liveFile: string, now: Date, onProgress?: ProgressListener): Promise<RestoreOutcome> {
-  const verdict = await verifyBackupFile(file, liveFile, onProgress);
-  if (!verdict.ok) return { verdict, refused: `the backup failed ${verdict.failedCheck ?? 'verification'}`, keptAside: null, schemaVersion: null };
-  let keptAside: string | null = null;
-  if (existsSync(liveFile)) {
-    const busy = databaseInUse(liveFile, now);
-    if (busy) return { verdict, refused: `the database is in use: ${busy}`, keptAside: null, schemaVersion: null };
-    keptAside = `${liveFile}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
-    renameSync(liveFile, keptAside);
-    for (const side of ['-wal', '-shm']) if (existsSync(liveFile + side)) renameSync(liveFile + side, keptAside + side);
-  }
-  await copySnapshot(file, liveFile, onProgress);
-  const handle = openSqlite(liveFile);
-  try {
-    const report = await migrate(handle.db, 'sqlite', () => now);
-    return { verdict, refused: null, keptAside, schemaVersion: report.to };
-  } finally {
-    await handle.close();
   }
 }

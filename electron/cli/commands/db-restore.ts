@@ -4,7 +4,8 @@
  * while nothing has it open, the old file kept aside. Progress on stderr (a terminal only).
  */
 import { join, resolve } from 'node:path';
-import { restoreDatabase, restoreDrill } from '../../services/backup-restore';
+import { restoreDrill } from '../../services/backup-restore';
+import { restoreDatabase } from '../../services/backup-restore-start';
 import type { FileVerdict } from '../../services/backup-restore';
 import type { CheckOutcome } from '../../db/backup-copy';
 import { progressBar } from '../../services/backup-cli-progress';
