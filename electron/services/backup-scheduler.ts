@@ -3,7 +3,7 @@
  * injected Timer (collection-scheduler.ts), so a test fires 02:00 without waiting. Changing the time re-arms.
  */
 import type { Clock } from '../domain/time/business-time';
-import { SYSTEM_TIMER } from './collection-scheduler';
+import { settled, SYSTEM_TIMER } from './collection-scheduler';
 import type { Timer } from './collection-scheduler';
 import type { BackupSettingsView } from '../../shared/contract/backup-views';
 
@@ -56,12 +56,8 @@ export class BackupScheduler {
     this.track(this.arm());
   }
 
-  async whenIdle(): Promise<void> {
-    let seen: Promise<void>;
-    do {
-      seen = this.work;
-      await seen;
-    } while (seen !== this.work);
+  whenIdle(): Promise<void> {
+    return settled(() => this.work);
   }
 
   private clear(): void {

@@ -81,12 +81,8 @@ export class CollectionScheduler {
   }
 
   /** Resolves when the sweeps and re-arming started so far are done (tests, shutdown). */
-  async whenIdle(): Promise<void> {
-    let seen: Promise<void>;
-    do {
-      seen = this.work;
-      await seen;
-    } while (seen !== this.work);
+  whenIdle(): Promise<void> {
+    return settled(() => this.work);
   }
 
   private track(promise: Promise<void>): void {
@@ -134,4 +130,13 @@ export class CollectionScheduler {
     const expected = error instanceof DomainError && ['nothing-to-read', 'sweep-running', 'sweep-running-elsewhere'].includes(error.code);
     this.options.log?.(expected ? `collection: slot ${slot?.toISOString() ?? 're-read'} skipped: ${(error as DomainError).code}` : 'collection: sweep failed', expected ? undefined : error);
   }
+}
+
+/** Awaits the chain `current()` answers until no work was added meanwhile (work started while waiting counts too). */
+export async function settled(current: () => Promise<void>): Promise<void> {
+  let seen: Promise<void>;
+  do {
+    seen = current();
+    await seen;
+  } while (seen !== current());
 }

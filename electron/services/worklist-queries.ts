@@ -4,7 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../db/repositories/db';
-import type { ContactOutcome, WorklistKind } from '../../shared/contract/worklist-views';
+import type { ContactOutcome, ContactView, WorklistKind } from '../../shared/contract/worklist-views';
 
 /** The first-tier price of each tariff's latest version (states the alarm amount in units). */
 export async function firstTierPrices(db: Db): Promise<Map<number, number>> {
@@ -14,17 +14,8 @@ export async function firstTierPrices(db: Db): Promise<Map<number, number>> {
   return new Map(rows.map((r) => [Number(r.tariff_id), Number(r.price)]));
 }
 
-export interface ContactRow {
-  readonly id: number;
-  readonly meterId: number;
-  readonly accountId: number;
-  readonly kind: WorklistKind;
-  readonly outcome: ContactOutcome;
-  readonly promisedDate: string | null;
-  readonly note: string | null;
-  readonly user: string;
-  readonly at: string;
-}
+/** A logged contact as the contract shows it. */
+export type ContactRow = ContactView;
 
 const contactColumns = ['c.id', 'c.meter_id', 'c.account_id', 'c.kind', 'c.outcome', 'c.promised_date', 'c.note', 'u.display_name', 'c.at'] as const;
 
