@@ -67,8 +67,8 @@ function mainConfig(): UserConfig {
       minify: false,
       sourcemap: true,
       rolldownOptions: {
-        // backup-worker.js: the backup copy and verification thread (electron/db/backup-thread.ts), beside index.js.
-        input: { index: join(root, 'electron', 'main', 'index.ts'), 'backup-worker': join(root, 'electron', 'db', 'backup-worker-job.ts') },
+        // db-worker.js: the database worker for backups and exports (electron/services/db-worker/host.ts), beside index.js.
+        input: { index: join(root, 'electron', 'main', 'index.ts'), 'db-worker': join(root, 'electron', 'services', 'db-worker', 'jobs.ts') },
         external: isExternalForMain,
         output: { format: 'es', entryFileNames: '[name].js' },
       },

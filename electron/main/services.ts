@@ -94,7 +94,7 @@ export function createServices(deps: ServiceDeps, meterComm: MeterCommOptions = 
     controlJobs: createControlJobsService(deps, (meterId) => comm.linkOfMeter(meterId)),
     settlementReadings: createSettlementReadingsService(deps),
     prints: createPrintService(deps),
-    reports: createReportsService(deps),
+    reports: createReportsService(deps, ports.databaseFile ?? null),
     /** The running exports' progress (reports.exportProgress). */
     exportJobs: new ExportJobs(deps.clock),
     worklists: createWorklistService(deps),

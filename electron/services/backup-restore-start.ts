@@ -11,7 +11,7 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ProgressListener } from '../db/backup-copy';
-import { copySnapshotOffThread as copySnapshot, verifyCopyOffThread as verifyCopy } from '../db/backup-thread';
+import { copySnapshotOffThread as copySnapshot, verifyCopyOffThread as verifyCopy } from './db-worker/backup';
 import { migrate } from '../db/migrate';
 import { openSqlite } from '../db/open-sqlite';
 import { appendAudit } from '../db/repositories/audit-repository';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { sha256File } from '../db/backup-copy';
-import { copySnapshotOffThread as copySnapshot, verifyCopyOffThread as verifyCopy } from '../db/backup-thread';
+import { copySnapshotOffThread as copySnapshot, verifyCopyOffThread as verifyCopy } from './db-worker/backup';
 import type { CheckOutcome, CopyVerdict, ProgressListener, RowCounts } from '../db/backup-copy';
 import { openSqlite } from '../db/open-sqlite';
 import { migrate } from '../db/migrate';

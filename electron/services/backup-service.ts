@@ -12,7 +12,7 @@ import { setSetting } from '../db/repositories/settings-repository';
 import { insertBackup, lastVerifiedBackup, listBackups } from '../db/backup-records';
 import type { BackupRow } from '../db/backup-records';
 import { sha256File } from '../db/backup-copy';
-import { copySnapshotOffThread as copySnapshot, verifyCopyOffThread as verifyCopy } from '../db/backup-thread';
+import { copySnapshotOffThread as copySnapshot, verifyCopyOffThread as verifyCopy } from './db-worker/backup';
 import type { CopyVerdict, ProgressListener } from '../db/backup-copy';
 import { inTransaction, nowIso } from './deps';
 import type { Actor, ServiceDeps } from './deps';

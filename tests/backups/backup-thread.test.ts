@@ -1,5 +1,5 @@
 /**
- * The copy and its verification run in a worker thread (electron/db/backup-thread.ts): the same answers as the
+ * The copy and its verification run in a worker thread (electron/services/db-worker/): the same answers as the
  * in-thread functions, progress by message, failures as rejections, and the event loop free meanwhile.
  */
 import { existsSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBackend } from '../support/backend';
 import type { Fixture } from '../support/backend';
 import { verifyCopy } from '../../electron/db/backup-copy';
-import { copySnapshotOffThread, verifyCopyOffThread } from '../../electron/db/backup-thread';
+import { copySnapshotOffThread, verifyCopyOffThread } from '../../electron/services/db-worker/backup';
 import { corrupt, pad, sell } from './kit';
 
 let fx: Fixture;

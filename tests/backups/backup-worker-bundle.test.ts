@@ -1,6 +1,6 @@
 /**
- * The desktop build's backup thread: vite.electron.config.ts bundles electron/db/backup-worker-job.ts as
- * backup-worker.js beside the main bundle's index.js, where backup-thread.ts looks first. Built here into a
+ * The desktop build's backup thread: vite.electron.config.ts bundles electron/services/db-worker/jobs.ts as
+ * db-worker.js beside the main bundle's index.js, where db-worker/host.ts looks first. Built here into a
  * scratch folder inside the project (so the bundle's imports resolve from node_modules, as in the app) and run
  * as the packaged app would run it: a worker thread on the bundled file, a copy and its verification.
  */
@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
 import { buildBackend } from '../support/backend';
 import type { Fixture } from '../support/backend';
-import type { BackupJob, BackupWorkerMessage } from '../../electron/db/backup-thread';
+import type { DbJob, DbWorkerMessage } from '../../electron/services/db-worker/jobs';
 import { sell } from './kit';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -31,9 +31,9 @@ afterAll(async () => {
   rmSync(outDir, { recursive: true, force: true });
 });
 
-function runJob(worker: Worker, id: number, job: BackupJob): Promise<BackupWorkerMessage> {
+function runJob(worker: Worker, id: number, job: DbJob): Promise<DbWorkerMessage> {
   return new Promise((resolve) => {
-    const listener = (message: BackupWorkerMessage) => {
+    const listener = (message: DbWorkerMessage) => {
       if (message.id !== id || message.type === 'progress') return;
       worker.off('message', listener);
       resolve(message);
@@ -43,11 +43,11 @@ function runJob(worker: Worker, id: number, job: BackupJob): Promise<BackupWorke
   });
 }
 
-describe('the bundled backup worker (out/main/backup-worker.js)', () => {
-  it('is built beside index.js, which looks for it there, and copies and verifies a live hall', async () => {
-    const bundled = join(outDir, 'main', 'backup-worker.js');
+describe('the bundled backup worker (out/main/db-worker.js)', () => {
+  it('is built beside index.js, which looks for it there; it copies and verifies a live hall and exports a report', async () => {
+    const bundled = join(outDir, 'main', 'db-worker.js');
     expect(existsSync(bundled)).toBe(true);
-    expect(readFileSync(join(outDir, 'main', 'index.js'), 'utf8')).toContain('new URL("./backup-worker.js", import.meta.url)');
+    expect(readFileSync(join(outDir, 'main', 'index.js'), 'utf8')).toContain('new URL("./db-worker.js", import.meta.url)');
     const worker = new Worker(bundled);
     try {
       const target = join(outDir, 'copy.sqlite');
@@ -55,6 +55,11 @@ describe('the bundled backup worker (out/main/backup-worker.js)', () => {
       expect(copy).toMatchObject({ type: 'done', value: { counts: { sales: 1 } } });
       const counts = copy.type === 'done' ? (copy.value as { counts: Record<string, number> }).counts : null;
       expect(await runJob(worker, 2, { op: 'verify', file: target, expected: counts })).toMatchObject({ type: 'done', value: { ok: true, failedCheck: null } });
+      const exported = await runJob(worker, 3, {
+        op: 'export', file: fx.backend.database.file,
+        job: { input: { report: 'dayClose', params: { date: '2026-06-15' }, format: 'csv' }, language: 'zh-CN', today: '2026-06-15', pdfHeader: { hallName: null, printedAt: '2026-06-15T02:00:00.000Z', printedBy: '测试' } },
+      });
+      expect(exported).toMatchObject({ type: 'done', value: { fileName: expect.stringMatching(/\.csv$/), mime: 'text/csv; charset=utf-8' } });
     } finally {
       await worker.terminate();
     }

@@ -6,7 +6,7 @@ import type { MigrationReport } from '../../db/migrate';
 import { verifyBooks } from '../../db/verify';
 import { integrityProblems } from '../../db/sqlite-maintenance';
 import { sha256File } from '../../db/backup-copy';
-import { copySnapshotOffThread as copySnapshot, verifyCopyOffThread as verifyCopy } from '../../db/backup-thread';
+import { copySnapshotOffThread as copySnapshot, verifyCopyOffThread as verifyCopy } from '../../services/db-worker/backup';
 import { progressBar } from '../../services/backup-cli-progress';
 import { restoreCommand } from './db-restore';
 import { DATABASE_FILE } from '../../main/composition';

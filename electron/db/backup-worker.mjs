@@ -1,6 +1,0 @@
-// The backup worker's entry when the TypeScript sources run (CLI, browser mode, tests): a worker thread does not
-// inherit the main thread's tsx loader, so it registers its own before loading the job (backup-thread.ts).
-import { register } from 'tsx/esm/api';
-
-register();
-await import('./backup-worker-job.ts');
