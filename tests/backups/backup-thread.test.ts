@@ -2,7 +2,9 @@
  * The copy and its verification run in a worker thread (electron/services/db-worker/): the same answers as the
  * in-thread functions, progress by message, failures as rejections, and the event loop free meanwhile.
  */
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,4 +59,13 @@ describe('backup jobs in a worker thread', () => {
     await expect(copySnapshotOffThread(join(folder, 'missing.sqlite'), join(folder, 'x.sqlite'))).rejects.toThrow(/unable to open|does not exist|directory does not exist/i);
     expect(existsSync(join(folder, 'x.sqlite'))).toBe(false);
   });
+
+  it('a process awaiting a job stays alive until the answer, and ends by itself once the worker is idle', () => {
+    const backup = fileURLToPath(new URL('../../electron/services/db-worker/backup.ts', import.meta.url));
+    const script = `const m = await import(${JSON.stringify(backup)}); const v = await m.verifyCopyOffThread(${JSON.stringify(fx.backend.database.file)}, null); console.log(v.ok ? 'verified' : 'not verified');`;
+    const file = join(folder, 'await-job.mts');
+    writeFileSync(file, script);
+    const child = spawnSync(process.execPath, ['--import', 'tsx', file], { encoding: 'utf8', timeout: 60_000 });
+    expect({ status: child.status, signal: child.signal, out: child.stdout.trim() }).toEqual({ status: 0, signal: null, out: 'verified' });
+  }, 90_000);
 });

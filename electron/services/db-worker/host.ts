@@ -4,8 +4,8 @@
  * copying and 230 s of integrity and books checks; the month's payment record: 3 s of queries and 2 s of
  * writing). On the main thread every backup after a shift close, or a supervisor's export, would freeze the
  * counter. A worker thread opens its own connections (WAL lets the counter keep writing) and reports progress by
- * message; one worker per process, started at the first job and kept (unref'd: it never keeps the process
- * alive), because starting one loads the SQLite, books and report modules again — most of a second from the
+ * message; one worker per process, started at the first job and kept (held only while a job is under way:
+ * idle, it never keeps the process alive), because starting one loads the SQLite, books and report modules again — most of a second from the
  * sources.
  */
 import { existsSync } from 'node:fs';
@@ -35,14 +35,15 @@ class DbWorker {
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: (value) => resolve(value as T), reject, onProgress });
-      this.started().postMessage({ id, job });
+      const worker = this.started();
+      worker.ref(); // a job under way keeps the process alive (a CLI awaiting it); an idle worker does not
+      worker.postMessage({ id, job });
     });
   }
 
   private started(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(workerEntry());
-    worker.unref();
     worker.on('message', (message: DbWorkerMessage) => this.answer(message));
     const fail = (error: Error) => {
       this.worker = null;
@@ -60,6 +61,8 @@ class DbWorker {
     if (!job) return;
     if (message.type === 'progress') return job.onProgress?.(message.phase, message.done, message.total);
     this.pending.delete(message.id);
+    // Idle: unref'd, so a kept worker never holds the process open (halldesk start must end on SIGTERM).
+    if (this.pending.size === 0) this.worker?.unref();
     if (message.type === 'done') job.resolve(message.value);
     else job.reject(new Error(message.message));
   }
