@@ -11,6 +11,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { DomainError } from '../../domain/errors';
 import type { DbJob, DbWorkerMessage } from './jobs';
 
 export type JobProgress = (phase: string, done: number, total: number) => void;
@@ -64,7 +65,7 @@ class DbWorker {
     // Idle: unref'd, so a kept worker never holds the process open (halldesk start must end on SIGTERM).
     if (this.pending.size === 0) this.worker?.unref();
     if (message.type === 'done') job.resolve(message.value);
-    else job.reject(new Error(message.message));
+    else job.reject(message.domain ? new DomainError(message.domain.code, message.domain.params) : new Error(message.message));
   }
 }
 

@@ -3,6 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import { copySnapshot, verifyCopy } from '../../db/backup-copy';
 import type { RowCounts } from '../../db/backup-copy';
 import { openSqlite } from '../../db/open-sqlite';
+import { DomainError } from '../../domain/errors';
 import { runExport } from '../report-export';
 import type { ExportJob } from '../report-export';
 
@@ -15,7 +16,7 @@ export type DbJob =
 export type DbWorkerMessage =
   | { readonly id: number; readonly type: 'progress'; readonly phase: string; readonly done: number; readonly total: number }
   | { readonly id: number; readonly type: 'done'; readonly value: unknown }
-  | { readonly id: number; readonly type: 'failed'; readonly message: string };
+  | { readonly id: number; readonly type: 'failed'; readonly message: string; readonly domain?: { readonly code: string; readonly params: Readonly<Record<string, string | number>> } };
 
 type Progress = (phase: string, done: number, total: number) => void;
 
@@ -45,7 +46,9 @@ async function run(id: number, job: DbJob): Promise<void> {
   try {
     send({ id, type: 'done', value: await perform(job, (phase, done, total) => send({ id, type: 'progress', phase, done, total })) });
   } catch (error) {
-    send({ id, type: 'failed', message: error instanceof Error ? error.message : String(error) });
+    // A refusal (not-found …) crosses the thread as its code and params, so the caller answers it as the service would.
+    const domain = error instanceof DomainError ? { domain: { code: error.code, params: error.params } } : {};
+    send({ id, type: 'failed', message: error instanceof Error ? error.message : String(error), ...domain });
   }
 }
 
