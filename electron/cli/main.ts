@@ -3,6 +3,8 @@
  * the app's data folder) and --help. Exit codes: 0 done, 1 the work failed, 2 a bad argument.
  */
 import { UsageError } from './args';
+import { DomainError } from '../domain/errors';
+import { translatorCache } from '../../shared/i18n';
 import { dbCommands } from './commands/db';
 import { demoCommands } from './commands/demo';
 import { importCommands } from './commands/import';
@@ -14,6 +16,10 @@ import { reportCommands } from './commands/report';
 import { meterCommands } from './commands/meter';
 import { serveCommand, startCommand } from './commands/start';
 import { simCommands } from './commands/sim';
+import { worklistCommands } from './commands/worklist';
+import { slipCommands } from './commands/slip';
+import { printCommands } from './commands/print';
+import { backupsCommands } from './commands/backups';
 import type { Command } from './command';
 
 const COMMANDS: Record<string, Command> = {
@@ -26,6 +32,10 @@ const COMMANDS: Record<string, Command> = {
   ...cardSimCommands,
   ...collectCommands,
   ...reportCommands,
+  ...worklistCommands,
+  ...slipCommands,
+  ...printCommands,
+  ...backupsCommands,
   bench: benchCommand,
   start: startCommand,
   serve: serveCommand,
@@ -35,6 +45,14 @@ function overview(): string {
   const lines = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(18)} ${command.summary}`);
   return ['usage: halldesk <command> [--data DIR] [options]', '', 'commands:', ...lines, '',
     'Run "halldesk <command> --help" for the options of one command.'].join('\n');
+}
+
+const translator = translatorCache();
+
+/** A service's refusal carries only its code; the line says it in words, as the screen would (in English). */
+function describeError(error: unknown): string {
+  if (error instanceof DomainError) return `${error.code}: ${translator('en').t(error.code, { ...error.params })}`;
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Splits "db migrate --x" into the command "db migrate" and its arguments. */
@@ -64,7 +82,7 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`halldesk ${found.name}: ${error.message}`);
       return 2;
     }
-    console.error(`halldesk ${found.name}: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`halldesk ${found.name}: ${describeError(error)}`);
     return 1;
   }
 }

@@ -4,14 +4,9 @@
  * `day` and `monthly` print the view as JSON on stdout; `export` and `payment-record` write the file to --out
  * (or stdout with --out -) and draw a progress bar on stderr (report-progress.ts).
  */
-import { writeFileSync } from 'node:fs';
-import { createBackend } from '../../main/composition';
 import type { Backend } from '../../main/composition';
-import { reportContract } from '../../../shared/contract/report-methods';
-import type { Actor } from '../../services/deps';
-import type { ContractInput } from '../../../shared/contract/methods';
-import type { z } from 'zod';
 import { UsageError, stringOption } from '../args';
+import { checked, cliActor, withBackend, writeOutput } from '../backend-session';
 import type { Parsed } from '../args';
 import { defineCommand } from '../command';
 import type { Command } from '../command';
@@ -23,20 +18,6 @@ const USAGE = [
   'halldesk report payment-record MONTH --format csv|xlsx --out FILE',
 ].join('\n       ');
 
-function checked<K extends keyof typeof reportContract>(method: K, input: unknown): ContractInput<K> {
-  const schema: z.ZodType = reportContract[method].input;
-  const result = schema.safeParse(input);
-  if (!result.success) throw new UsageError(`${method}: ${result.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`);
-  return result.data as ContractInput<K>;
-}
-
-/** The CLI acts as the hall's first administrator (the PDF's "printed by"). */
-async function cliActor(backend: Backend): Promise<Actor> {
-  const admin = await backend.database.db.selectFrom('users').select(['id', 'username']).where('role', '=', 'admin').orderBy('id').executeTakeFirst();
-  if (!admin) throw new UsageError('no administrator in this data folder');
-  return { userId: Number(admin.id), username: admin.username, role: 'admin' };
-}
-
 function exportParams(kind: string, p: Parsed): Record<string, unknown> {
   const s = (name: string) => stringOption(p, name);
   switch (kind) {
@@ -46,15 +27,6 @@ function exportParams(kind: string, p: Parsed): Record<string, unknown> {
     case 'tiers': return { period: s('period') };
     case 'reversals': case 'cardOps': case 'controlJobs': return { from: s('from'), to: s('to') };
     default: return {};
-  }
-}
-
-function output(p: Parsed, data: Buffer, fileName: string): void {
-  const out = stringOption(p, 'out') ?? fileName;
-  if (out === '-') process.stdout.write(data);
-  else {
-    writeFileSync(out, data);
-    console.log(out);
   }
 }
 
@@ -82,7 +54,7 @@ async function run(p: Parsed, backend: Backend): Promise<number> {
     if (file === null) throw new UsageError(`usage: ${USAGE}`);
     progress(1, 1);
     bar.end();
-    output(p, Buffer.from(file.base64, 'base64'), file.fileName);
+    writeOutput(stringOption(p, 'out') ?? file.fileName, Buffer.from(file.base64, 'base64'));
     return 0;
   } finally {
     bar.end();
@@ -98,12 +70,7 @@ const reportCommand = defineCommand({
   },
   async run(parsed) {
     if (parsed.positionals.length !== 2) throw new UsageError(`usage: ${USAGE}`);
-    const backend = await createBackend({ dataDir: parsed.dataDir });
-    try {
-      return await run(parsed, backend);
-    } finally {
-      await backend.close();
-    }
+    return withBackend(parsed, (backend) => run(parsed, backend));
   },
 });
 
