@@ -42,12 +42,16 @@ export async function readPrinterSettings(db: Db): Promise<PrinterSettingsView> 
   return raw ? { ...NO_PRINTERS, ...(JSON.parse(raw) as PrinterSettingsView) } : NO_PRINTERS;
 }
 
-/** Where a request goes: its kind's printer, or the shell's dialog for a PDF form when the dialog is on. */
+/**
+ * Where a request goes: its kind's printer, or the shell's dialog (the browser, in browser mode) for a PDF form
+ * when the dialog is on or no printer is set for the kind. Either way the print is recorded, so the next one is
+ * a numbered, audited copy (补打 n) — a hall without printers must not hand out a second original. A thermal
+ * form always goes raw to its printer.
+ */
 function routeOf(settings: PrinterSettingsView, kind: SlipKind, form: PrintForm | undefined): { printer: PrinterConfigView | null; form: PrintForm } {
   const printer = settings.kinds[kind];
   const chosen = form ?? printer?.form ?? 'a4';
-  // The dialog prints PDF; a thermal form always goes raw to its printer.
-  if (settings.dialog && chosen !== 'thermal80') return { printer: null, form: chosen };
+  if ((settings.dialog || !printer) && chosen !== 'thermal80') return { printer: null, form: chosen };
   if (!printer) throw new DomainError('print-no-printer', { kind });
   return { printer, form: chosen };
 }

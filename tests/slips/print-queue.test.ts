@@ -104,12 +104,22 @@ describe('the dialog mode and the settings', () => {
     expect(jobs[0]).toMatchObject({ driver: 'dialog', state: 'sent', reprintNo: 3 });
   });
 
-  it('settings round-trip and are audited; no printer for a kind is refused in words', async () => {
+  it('settings round-trip and are audited; no thermal printer for a kind is refused in words', async () => {
     const view = await setPrinters(null);
     expect(await fx.ok('printers.settings', {}, fx.sessions.clerk1)).toEqual(view);
     expect(count("select count(*) as n from audit_log where action = 'printers.setSettings'")).toBeGreaterThan(0);
-    const refused = await fx.call('slips.print', { kind: 'customerList', title: '低余额提醒', rows: [] }, fx.sessions.clerk1, 'en');
+    const refused = await fx.call('slips.print', { kind: 'customerList', title: '低余额提醒', rows: [], form: 'thermal80' }, fx.sessions.clerk1, 'en');
     expect(refused).toMatchObject({ ok: false, error: { code: 'print-no-printer' } });
+  });
+
+  it('without a printer a PDF slip goes to the dialog, recorded: the next print is 补打 1, never a second original', async () => {
+    await setPrinters(null);
+    const sale = await fx.ok('sales.sell', { meterId: fx.meters.energy, request: { mode: 'money', amount: 3_000 }, tendered: 3_000, idempotencyKey: fx.key() }, fx.sessions.clerk1);
+    expect(await fx.ok('slips.print', { kind: 'payment', saleId: sale.id }, fx.sessions.clerk1)).toMatchObject({ mode: 'dialog', receiptNo: sale.receiptNo, reprintNo: 0, deviceName: null });
+    const again = await fx.call('slips.print', { kind: 'payment', saleId: sale.id }, fx.sessions.clerk1);
+    expect(again).toMatchObject({ ok: false, error: { code: 'print-already-printed' } });
+    expect(await fx.ok('slips.print', { kind: 'payment', saleId: sale.id, reprint: true }, fx.sessions.clerk1)).toMatchObject({ mode: 'dialog', reprintNo: 1 });
+    expect(count(`select count(*) as n from audit_log where action in ('print.request', 'print.reprint') and after_json like '%${sale.receiptNo}%'`)).toBe(2);
   });
 });
 

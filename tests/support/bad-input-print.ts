@@ -1,7 +1,7 @@
 /**
  * The bad-input matrix for the printing methods (issue 7 items 1–2). Spread into SPECS (and its kinds into
  * KINDS) in bad-input-table.ts. The base fixture has no printer set, so a well-formed print is refused with
- * print-no-printer before anything is rendered or recorded.
+ * print-no-printer before anything is rendered or recorded (a PDF form without a printer goes to the dialog).
  */
 import type { Case, Caller, MethodSpec } from './bad-input-table';
 import type { ErrorCode } from '../../shared/contract/errors';
@@ -32,12 +32,12 @@ export const PRINT_SPECS: Record<keyof typeof printContract, MethodSpec> = {
     who: 'clerk1', valid: (fx) => ({ kind: 'payment', saleId: fx.saleId, form: 'a4', reprint: false }),
     fields: [['kind', 'enum'], ['saleId', 'id'], ['form', 'enum', 'optional'], ['reprint', 'bool', 'optional']],
     cases: [
-      c('no printer set for the kind', 'clerk1', 'print-no-printer', (fx) => ({ kind: 'payment', saleId: fx.saleId })),
-      c('no printer set for a reprint', 'supervisor', 'print-no-printer', (fx) => ({ kind: 'recharge', saleId: fx.saleId, reprint: true })),
+      c('no thermal printer set for the kind', 'clerk1', 'print-no-printer', (fx) => ({ kind: 'payment', saleId: fx.saleId, form: 'thermal80' })),
+      c('no thermal printer set for a reprint', 'supervisor', 'print-no-printer', (fx) => ({ kind: 'recharge', saleId: fx.saleId, reprint: true, form: 'thermal80' })),
       c('a customer list without rows field', 'clerk1', 'invalid-input', () => ({ kind: 'customerList', title: '低余额提醒' })),
       c('a customer list with bad rows', 'clerk1', 'invalid-input', () => ({ kind: 'customerList', title: '低余额提醒', rows: [{}] })),
       c('a customer list with a sale id', 'clerk1', 'invalid-input', (fx) => ({ kind: 'customerList', title: '低余额提醒', rows: [], saleId: fx.saleId })),
-      c('a customer list, no printer', 'clerk1', 'print-no-printer', () => ({ kind: 'customerList', title: '低余额提醒', rows: [row] })),
+      c('a customer list, no thermal printer', 'clerk1', 'print-no-printer', () => ({ kind: 'customerList', title: '低余额提醒', rows: [row], form: 'thermal80' })),
       c('a customer list with too many rows', 'clerk1', 'invalid-input', () => ({ kind: 'customerList', title: '低余额提醒', rows: PRINT_KINDS.listRows()[8] })),
     ],
   },

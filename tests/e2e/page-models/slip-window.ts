@@ -2,8 +2,8 @@ import { expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
 
 /**
- * The printed slip in browser mode: the UI turns slips.payment's PDF into a blob: URL and opens it in a
- * new window (or, where a new window is refused, in an iframe preview). The page's CSP (connect-src
+ * The printed slip in browser mode: with no printer set, slips.print records the print and answers the PDF for
+ * the dialog, which the UI turns into a blob: URL and opens in a new window (or, where a new window is refused, in an iframe preview). The page's CSP (connect-src
  * 'self') forbids fetching a blob: URL, so the page records every Blob it makes a URL for (an init
  * script, see recordBlobUrls) and the test reads the bytes of the very URL the UI opened.
  */
@@ -31,7 +31,7 @@ export interface OpenedSlip {
   readonly url: string;
   readonly type: string;
   readonly pdf: Buffer;
-  /** The PDF as slips.payment answered it (base64 decoded), to compare with what was shown. */
+  /** The PDF as slips.print answered it (base64 decoded), to compare with what was shown. */
   readonly fromApi: Buffer;
 }
 
@@ -43,7 +43,7 @@ export class SlipWindow {
     const { page } = this;
     // Rendering the PDF on a loaded 2-core machine can outlast the 5 s action timeout.
     const wait = { timeout: 20_000 };
-    const answer = page.waitForResponse((res) => res.url().endsWith('/api/slips.payment'), wait);
+    const answer = page.waitForResponse((res) => res.url().endsWith('/api/slips.print'), wait);
     const preview = page.getByTestId('slip-preview');
     const viaWindow = page.waitForEvent('popup', wait).then(async (popup) => {
       await popup.waitForURL(/^blob:/, { waitUntil: 'commit' });
@@ -69,8 +69,8 @@ export class SlipWindow {
     }, { registry: REGISTRY, url: opened.url });
     if (!blob) throw new Error(`the page opened ${opened.url} but made no Blob for it`);
 
-    const result = (await (await answer).json()) as { ok: boolean; value?: { pdfBase64: string } };
-    if (!result.ok || !result.value) throw new Error(`slips.payment failed: ${JSON.stringify(result).slice(0, 300)}`);
+    const result = (await (await answer).json()) as { ok: boolean; value?: { mode: string; pdfBase64: string } };
+    if (!result.ok || result.value?.mode !== 'dialog') throw new Error(`slips.print did not answer the slip for the dialog: ${JSON.stringify(result).slice(0, 300)}`);
     return {
       ...opened, type: blob.type, pdf: Buffer.from(blob.base64, 'base64'), fromApi: Buffer.from(result.value.pdfBase64, 'base64'),
     };
