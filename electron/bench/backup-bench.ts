@@ -1,11 +1,12 @@
 /**
  * `backup_verified_s` (issue 7): one verified backup of the hall — the snapshot copy, sha256, integrity check,
- * row counts of every table and every books check on the copy — as the counter's process runs it.
+ * row counts of every table and every books check on the copy — as the counter's process runs it (in the database
+ * worker). `backup_event_loop_*_lag_ms`: how long the counter's own thread was kept waiting meanwhile.
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createBackend, DATABASE_FILE } from '../main/composition';
 import type { Backend } from '../main/composition';
 import { createBackupService } from '../services/backup-service';
@@ -17,14 +18,19 @@ export async function benchBackup(backend: Backend): Promise<Record<string, unkn
     onProgress: (phase) => { if (phase === 'verify' && verifyStarted === 0) verifyStarted = performance.now(); },
     log: () => undefined,
   });
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
   const started = performance.now();
   const backup = await service.run('manual', null);
   const ended = performance.now();
+  lag.disable();
   return {
     backup_verified_s: round2((ended - started) / 1000),
     backup_copy_s: round2(((verifyStarted || ended) - started) / 1000),
     backup_verify_s: round2((ended - (verifyStarted || ended)) / 1000),
     backup_mb: round2(backup.sizeBytes / 1e6),
+    backup_event_loop_max_lag_ms: round2(lag.max / 1e6),
+    backup_event_loop_p99_lag_ms: round2(lag.percentile(99) / 1e6),
     backup_verified: backup.verified,
     ...(backup.verified ? {} : { backup_failed_check: backup.failedCheck }),
   };

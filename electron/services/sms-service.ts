@@ -180,9 +180,16 @@ export function createSmsService(deps: ServiceDeps, portFactory: SmsPortFactory 
   /** The background retry of the queue every SMS_RETRY_MS on an injected timer (the counter's process only). */
   function startRetries(timer: Timer = SYSTEM_TIMER, everyMs = SMS_RETRY_MS): () => void {
     let stopped = false;
+    // A modem that stays broken fails every round: its error is logged once, again only when it changes.
+    let lastFailure: string | null = null;
+    const failed = (error: unknown) => {
+      const text = error instanceof Error ? error.message : String(error);
+      if (text !== lastFailure) log(error);
+      lastFailure = text;
+    };
     const arm = () => {
       retryHandle = timer.set(() => {
-        retrying = sendQueued().catch(log).finally(() => { if (!stopped) arm(); });
+        retrying = sendQueued().then(() => { lastFailure = null; }, failed).finally(() => { if (!stopped) arm(); });
       }, everyMs);
     };
     arm();

@@ -76,3 +76,26 @@ it('a new send waits behind the queue', async () => {
   expect(await fx.backend.services.sms.sendQueued()).toBe(1);
   expect(received.at(-1)).toMatchObject({ text: 'a' });
 });
+
+it('a modem that stays broken is logged once, not at every round of the retry', async () => {
+  const { createSmsService } = await import('../../electron/services/sms-service');
+  const logged: unknown[] = [];
+  const broken = createSmsService({ db: fx.backend.database.db, clock: fx.clock, counterCode: 'A01' }, () => Promise.reject(new Error('the modem does not answer')), (e) => logged.push(e));
+  fx.clock.advance(61_000);
+  const sent = await fx.ok('sms.send', { accountIds: [fx.accounts.energy.id, fx.accounts.money.id], text: '请缴费', kind: 'arrears' }, fx.sessions.clerk1);
+  expect(sent.rateLimited).toBeGreaterThanOrEqual(1); // one waits in the queue for the retry
+  fx.clock.advance(61_000);
+  const { timer, pending, fire } = fakeTimer();
+  const stop = broken.startRetries(timer, 10_000);
+  try {
+    for (let round = 0; round < 3; round += 1) {
+      fire();
+      await expect.poll(() => pending.length).toBe(1);
+    }
+    expect(logged).toHaveLength(1);
+    expect(String(logged[0])).toMatch(/does not answer/);
+  } finally {
+    stop();
+    await broken.close();
+  }
+});
