@@ -106,16 +106,15 @@ describe('dialog mode and no printer', () => {
     expect(open).toHaveBeenCalledWith('blob:test/1', '_blank');
   });
 
-  it('with no printer set opens the A4 slip as before (desktop: through the shell), and stays a first print', async () => {
+  it('with no printer set the recorded slip goes to the shell\'s dialog, and the next press is a reprint (never slips.payment)', async () => {
     const shell = { printPdf: vi.fn(async () => ({ ok: true as const })) };
     const { calls } = mountWith(<Counter shell={shell} />, {
-      'slips.print': () => ({ ok: false, error: { code: 'print-no-printer', message: '未设置打印机' } }),
-      'slips.payment': () => ({ ok: true, value: { receiptNo: SALE.receiptNo, pdfBase64: PDF } }),
+      'slips.print': () => ({ ok: true, value: { ...DIALOG, reprintNo: 0, deviceName: null } }),
     });
     await press();
     await waitFor(() => expect(shell.printPdf).toHaveBeenCalledWith(PDF, { silent: false, deviceName: null }));
-    expect(calls.find((c) => c.method === 'slips.payment')?.input).toEqual({ saleId: 7, form: 'a4' });
+    expect(calls.some((c) => c.method === 'slips.payment')).toBe(false);
     expect(screen.getByTestId('slip-error').textContent).toBe('');
-    expect(screen.getByTestId('print-slip').getAttribute('data-action')).toBe('print');
+    await waitFor(() => expect(screen.getByTestId('print-slip').getAttribute('data-action')).toBe('reprint'));
   });
 });

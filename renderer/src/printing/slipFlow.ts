@@ -1,9 +1,9 @@
 /**
  * Printing a sale's payment slip from the counter (issue 7 item 2), without React so it can be tested
  * step by step. slips.print records the job and tries the configured printer at once; when the settings
- * say `dialog` it answers the PDF instead, which the desktop shell prints through the system dialog and
- * browser mode opens for the browser to print. With no printer set for payment slips the slip is shown
- * as before (slips.payment, nothing recorded), so a hall without printers works exactly as it did.
+ * say `dialog`, or no printer is set for payment slips, it answers the PDF instead (recorded all the same, so
+ * the next press is a numbered copy), which the desktop shell prints through the system dialog and browser
+ * mode opens for the browser to print.
  */
 import type { ApiClient } from '../api/client';
 import type { ShellApi } from '../../../shared/contract/shell-print-api';
@@ -44,13 +44,6 @@ async function handOver(deps: SlipFlowDeps, doc: Document): Promise<PrintStep> {
     : { kind: 'shellFailed', reason: answer.reason, recorded: doc.recorded };
 }
 
-/** No printer for payment slips: the A4 slip as before, unrecorded. */
-async function showUnrecorded(deps: SlipFlowDeps, saleId: number): Promise<PrintStep> {
-  const slip = await deps.client.call('slips.payment', { saleId, form: 'a4' });
-  if (!slip.ok) return { kind: 'error', message: slip.error.message, alreadyPrinted: false };
-  return handOver(deps, { pdfBase64: slip.value.pdfBase64, receiptNo: slip.value.receiptNo, reprintNo: 0, deviceName: null, recorded: false });
-}
-
 /** Print (reprint: false) or reprint ("COPY / 补打 n") the payment slip of a sale. */
 export async function printPaymentSlip(deps: SlipFlowDeps, saleId: number, reprint: boolean): Promise<PrintStep> {
   const answer = await deps.client.call('slips.print', reprint ? { kind: 'payment', saleId, reprint: true } : { kind: 'payment', saleId });
@@ -59,7 +52,6 @@ export async function printPaymentSlip(deps: SlipFlowDeps, saleId: number, repri
     if (result.mode === 'queued') return { kind: 'job', job: result.job };
     return handOver(deps, { pdfBase64: result.pdfBase64, receiptNo: result.receiptNo ?? '', reprintNo: result.reprintNo, deviceName: result.deviceName, recorded: true });
   }
-  if (answer.error.code === 'print-no-printer') return showUnrecorded(deps, saleId);
   return { kind: 'error', message: answer.error.message, alreadyPrinted: answer.error.code === 'print-already-printed' };
 }
 
