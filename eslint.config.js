@@ -97,7 +97,7 @@ const RENDERER_WHY = 'the renderer reaches the main process only through the typ
 
 const DOMAIN_IMPORTS = restrict(
   nodeBuiltins(DOMAIN_WHY),
-  packages(['electron', 'better-sqlite3', 'serialport', 'modbus-serial', 'pdfkit', 'exceljs', 'kysely'], DOMAIN_WHY),
+  packages(['electron', 'better-sqlite3', 'pg', 'serialport', 'modbus-serial', 'pdfkit', 'exceljs', 'kysely'], DOMAIN_WHY),
   { paths: [], patterns: [{ group: ['@serialport/*'], message: `'@serialport/*' is not allowed here: ${DOMAIN_WHY}` }] },
   directories('electron', ['db', 'main', 'services', 'hardware', 'cli', 'preload'], DOMAIN_WHY),
   directories('', ['renderer'], DOMAIN_WHY),
@@ -105,13 +105,13 @@ const DOMAIN_IMPORTS = restrict(
 
 const SHARED_IMPORTS = restrict(
   nodeBuiltins(SHARED_WHY),
-  packages(['electron', 'better-sqlite3', 'kysely', 'react', 'react-dom', 'serialport', 'pdfkit'], SHARED_WHY),
+  packages(['electron', 'better-sqlite3', 'pg', 'kysely', 'react', 'react-dom', 'serialport', 'pdfkit'], SHARED_WHY),
   directories('', ['electron', 'renderer'], SHARED_WHY),
 );
 
 const RENDERER_IMPORTS = restrict(
   nodeBuiltins(RENDERER_WHY),
-  packages(['electron', 'better-sqlite3', 'kysely', 'serialport', 'modbus-serial', 'pdfkit'], RENDERER_WHY),
+  packages(['electron', 'better-sqlite3', 'pg', 'kysely', 'serialport', 'modbus-serial', 'pdfkit'], RENDERER_WHY),
   directories('', ['electron'], RENDERER_WHY),
 );
 
@@ -119,14 +119,14 @@ const HARDWARE_WHY = 'electron/hardware talks to devices only; services reach it
 const CODECS_WHY = 'meter codecs are pure frame code: the transport carries the bytes, the simulator serves them.';
 
 const HARDWARE_IMPORTS = restrict(
-  packages(['electron', 'better-sqlite3', 'kysely'], HARDWARE_WHY),
+  packages(['electron', 'better-sqlite3', 'pg', 'kysely'], HARDWARE_WHY),
   directories('electron', ['db', 'main', 'services', 'cli', 'preload', 'demo', 'bench'], HARDWARE_WHY),
   directories('', ['renderer'], HARDWARE_WHY),
 );
 
 const CODEC_IMPORTS = restrict(
   nodeBuiltins(CODECS_WHY),
-  packages(['electron', 'better-sqlite3', 'kysely', 'serialport', 'modbus-serial'], CODECS_WHY),
+  packages(['electron', 'better-sqlite3', 'pg', 'kysely', 'serialport', 'modbus-serial'], CODECS_WHY),
   { paths: [], patterns: [{ regex: '^(?:\\.\\./)+(?:transport|sim)(?:/|$)', message: `Importing transport/ or sim/ is not allowed here: ${CODECS_WHY}` }] },
   directories('electron', ['db', 'main', 'services', 'cli', 'preload', 'demo', 'bench'], CODECS_WHY),
 );

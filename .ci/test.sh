@@ -5,6 +5,8 @@
 #   2. tsc --noEmit        (typecheck)
 #   3. eslint .            (lint + architecture boundaries)
 #   4. vitest run          (unit and integration tests, JSON report in vitest.json)
+#   4b. vitest run again on PostgreSQL: the repository and contract suites (PG_SUITES) with
+#      HALLDESK_TEST_DATABASE=postgres, each fixture on a database of its own (vitest-pg.json)
 #   5. playwright test     (end-to-end in Debian's Chromium against browser mode,
 #                           JSON report in playwright.json; see playwright.config.ts)
 #
@@ -21,7 +23,16 @@
 # Debian packages the tests need. Adding one is adding one word.
 # pcscd, vsmartcard-vpcd: the real PC/SC stack of tests/cards (a private pcscd + a vpcd reader);
 # libpcsclite-dev: the headers the `smartcard` binding builds against.
-APT_PACKAGES="sqlite3 poppler-utils zbar-tools chromium fonts-wqy-microhei socat pcscd vsmartcard-vpcd libpcsclite-dev cups printer-driver-cups-pdf"
+# postgresql: the hall server of issue 8; .ci/postgres.sh runs a private cluster of it on 127.0.0.1:55432.
+APT_PACKAGES="sqlite3 poppler-utils zbar-tools chromium fonts-wqy-microhei socat pcscd vsmartcard-vpcd libpcsclite-dev cups printer-driver-cups-pdf postgresql"
+
+# The suites that run a second time on PostgreSQL (step 4b): everything that stores through the repositories.
+PG_SUITES="tests/contract tests/db/ tests/reports tests/slips tests/worklists tests/property"
+# ...less the files that are about the SQLite file itself, which would only run their SQLite cases a second time:
+# tests/db/migrations.test.ts steps old SQLite files one migration at a time through sqlite_master, WAL/STRICT
+# pragmas and the 50 -> 60 ledger rebuild of an attached file. PostgreSQL's migrations run whole in every
+# PostgreSQL fixture (the migrated template) and in tests/db-copy/db-commands.test.ts (`db migrate` of a bare server).
+PG_EXCLUDE="--exclude tests/db/migrations.test.ts"
 
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -113,6 +124,17 @@ if [ "${HALLDESK_SKIP_PREREQS:-0}" != 1 ]; then
   fi
 fi
 
+# The tests' PostgreSQL: a private cluster on loopback (.ci/postgres.sh). Started here so that every
+# PostgreSQL test finds it; a test that needs it and cannot reach it fails (it never skips).
+step "PostgreSQL test cluster"
+if pg_url=$(bash .ci/postgres.sh); then
+  export HALLDESK_TEST_PG_URL="$pg_url"
+  echo "running at ${HALLDESK_TEST_PG_URL}"
+else
+  echo "the PostgreSQL test cluster did not start (see ${HALLDESK_PG_DIR:-/tmp/halldesk-pg}/server.log); the PostgreSQL tests will fail" >&2
+  failed=$((failed + 1))
+fi
+
 # ---------------------------------------------------------------------------
 # 2. Typecheck
 step "typecheck: tsc --noEmit -p tsconfig.json"
@@ -135,35 +157,44 @@ fi
 
 # ---------------------------------------------------------------------------
 # 4. Tests
+# Runs vitest with a JSON report in $1 (remaining arguments: vitest's) and adds its counts to the totals.
+run_vitest() {
+  local report="$1" rc counts t_passed t_failed t_total t_failed_suites extra
+  shift
+  rm -f "$report"
+  npx --no-install vitest run --reporter=default --reporter=json --outputFile="$report" "$@"
+  rc=$?
+  if [ -s "$report" ] && counts=$(node -e '
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const n = (x) => (Number.isInteger(x) ? x : 0);
+    console.log([n(r.numPassedTests), n(r.numFailedTests), n(r.numTotalTests), n(r.numFailedTestSuites)].join(" "));
+  ' "$report" 2>/dev/null); then
+    read -r t_passed t_failed t_total t_failed_suites <<<"$counts"
+  else
+    echo "vitest wrote no readable ${report} (exit ${rc})" >&2
+    t_passed=0 t_failed=0 t_total=0 t_failed_suites=0
+    if [ "$rc" -eq 0 ]; then rc=1; fi
+  fi
+  passed=$((passed + t_passed))
+  failed=$((failed + t_failed))
+  # A file that fails to load, or an unhandled error, fails the run without failing a test.
+  if [ "$rc" -ne 0 ] && [ "$t_failed" -eq 0 ]; then
+    extra=$((t_failed_suites > 0 ? t_failed_suites : 1))
+    echo "vitest exited ${rc} with no failed test: counting ${extra} failed (failed suites / errors)" >&2
+    failed=$((failed + extra))
+  fi
+  if [ "$t_total" -eq 0 ]; then
+    echo "no vitest test ran: counting 1 failed" >&2
+    failed=$((failed + 1))
+  fi
+}
+
 step "tests: vitest run"
-rm -f vitest.json
-npx --no-install vitest run --reporter=default --reporter=json --outputFile=vitest.json
-vitest_rc=$?
+run_vitest vitest.json
 
-if [ -s vitest.json ] && counts=$(node -e '
-  const r = JSON.parse(require("fs").readFileSync("vitest.json", "utf8"));
-  const n = (x) => (Number.isInteger(x) ? x : 0);
-  console.log([n(r.numPassedTests), n(r.numFailedTests), n(r.numTotalTests), n(r.numFailedTestSuites)].join(" "));
-' 2>/dev/null); then
-  read -r t_passed t_failed t_total t_failed_suites <<<"$counts"
-else
-  echo "vitest wrote no readable vitest.json (exit ${vitest_rc})" >&2
-  t_passed=0 t_failed=0 t_total=0 t_failed_suites=0
-  if [ "$vitest_rc" -eq 0 ]; then vitest_rc=1; fi
-fi
-
-passed=$((passed + t_passed))
-failed=$((failed + t_failed))
-# A file that fails to load, or an unhandled error, fails the run without failing a test.
-if [ "$vitest_rc" -ne 0 ] && [ "$t_failed" -eq 0 ]; then
-  extra=$((t_failed_suites > 0 ? t_failed_suites : 1))
-  echo "vitest exited ${vitest_rc} with no failed test: counting ${extra} failed (failed suites / errors)" >&2
-  failed=$((failed + extra))
-fi
-if [ "$t_total" -eq 0 ]; then
-  echo "no vitest test ran: counting 1 failed" >&2
-  failed=$((failed + 1))
-fi
+step "tests on PostgreSQL: HALLDESK_TEST_DATABASE=postgres vitest run ${PG_SUITES}"
+# shellcheck disable=SC2086 # PG_SUITES is a list of folders, PG_EXCLUDE a list of options
+HALLDESK_TEST_DATABASE=postgres run_vitest vitest-pg.json $PG_SUITES $PG_EXCLUDE
 
 # ---------------------------------------------------------------------------
 # 5. End-to-end tests (Playwright + Debian Chromium; the global setup builds the

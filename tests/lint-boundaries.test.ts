@@ -49,7 +49,7 @@ describe('electron/domain is pure', () => {
     );
   });
 
-  it.each(['electron', 'better-sqlite3', 'serialport', 'pdfkit', 'kysely'])("rejects the '%s' package", async (pkg) => {
+  it.each(['electron', 'better-sqlite3', 'pg', 'serialport', 'pdfkit', 'kysely'])("rejects the '%s' package", async (pkg) => {
     const f = await lint('electron/domain/x.ts', `import * as m from '${pkg}';\nexport const r = m;\n`);
     expectOne(f, 'no-restricted-imports', `'${pkg}' is not allowed here`);
   });

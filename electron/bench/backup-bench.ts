@@ -11,10 +11,11 @@ import { createBackend, DATABASE_FILE } from '../main/composition';
 import type { Backend } from '../main/composition';
 import { createBackupService } from '../services/backup-service';
 import { round2 } from './stats';
+import { requireSqlite } from '../db/database-handle';
 
 export async function benchBackup(backend: Backend): Promise<Record<string, unknown>> {
   let verifyStarted = 0;
-  const service = createBackupService({ db: backend.database.db, clock: backend.clock, counterCode: 'A01' }, backend.database.file, {
+  const service = createBackupService({ db: backend.database.db, clock: backend.clock, counterCode: 'A01' }, requireSqlite(backend.database, 'this benchmark').file, {
     onProgress: (phase) => { if (phase === 'verify' && verifyStarted === 0) verifyStarted = performance.now(); },
     log: () => undefined,
   });

@@ -4,6 +4,7 @@
  */
 import type { Backend } from '../main/composition';
 import { percentile, prng, round2, timeEach } from './stats';
+import { requireSqlite } from '../db/database-handle';
 
 export interface Sample {
   readonly meterIds: number[];
@@ -16,7 +17,7 @@ export interface Sample {
 
 /** Picks lookup keys from random accounts of the generated hall. */
 export function drawSample(backend: Backend, count: number, seed = 7): Sample {
-  const raw = backend.database.raw;
+  const raw = requireSqlite(backend.database, 'this benchmark').raw;
   const maxId = Number((raw.prepare('select max(id) as n from meters').get() as { n: number }).n);
   const random = prng(seed);
   const byId = raw.prepare(`select m.id, m.meter_no, m.card_no, c.phone, c.name, p.room_key from meters m
@@ -74,7 +75,7 @@ export async function benchSales(backend: Backend, session: string, sample: Samp
 
 /** The shift report of the busiest shift in the hall (the worst case a clerk can meet). */
 export async function benchShiftReport(backend: Backend, session: string) {
-  const busiest = backend.database.raw.prepare('select shift_id, count(*) as n from sales group by shift_id order by n desc limit 1').get() as { shift_id: number; n: number };
+  const busiest = requireSqlite(backend.database, 'this benchmark').raw.prepare('select shift_id, count(*) as n from sales group by shift_id order by n desc limit 1').get() as { shift_id: number; n: number };
   const samples = await timeEach(5, () => call(backend, session, 'shifts.report', { shiftId: busiest.shift_id }));
   return { shift_report_ms: round2(percentile(samples, 100)), shift_report_sales: busiest.n };
 }

@@ -12,6 +12,7 @@ import { importCustomerRows } from '../bulk/import-customers';
 import { sqliteWorkerSession } from '../bulk/sqlite-worker-session';
 import { ensureStaff, ensureTariffs } from '../demo/setup';
 import { round2, timeOnce } from './stats';
+import { requireSqlite } from '../db/database-handle';
 
 const HEADER = ['name', 'phone', 'category', 'area', 'building', 'unit', 'room', 'meter_no', 'utility', 'model',
   'serial_no', 'comm_address', 'credit_kind', 'credit_via', 'unit_step', 'credit_cap', 'tariff_code', 'card_no'];
@@ -39,7 +40,7 @@ export async function benchImport(rows: number) {
     const staff = await ensureStaff(backend.database.db, 1, now);
     await ensureTariffs(backend.database.db, staff.adminId, new Date(now.getTime() - 86_400_000), now);
     const csv = generateCustomerCsv(rows);
-    const { ms, value } = await timeOnce(async () => importCustomerRows(() => sqliteWorkerSession(backend.database), parseCsv(csv), {
+    const { ms, value } = await timeOnce(async () => importCustomerRows(() => sqliteWorkerSession(requireSqlite(backend.database, 'this benchmark')), parseCsv(csv), {
       allOrNothing: false, userId: staff.adminId, source: 'bench', at: now.toISOString(),
     }));
     if (value.imported !== rows) throw new Error(`import bench: ${value.imported} of ${rows} imported; first refusal ${JSON.stringify(value.rejected[0])}`);

@@ -9,10 +9,12 @@ import { join } from 'node:path';
 import { createBackend } from '../main/composition';
 import { setSetting } from '../db/repositories/settings-repository';
 import { CARD_RULES_SETTING } from '../services/cards/card-sale';
+import type { SqliteHandle } from '../db/open-sqlite';
 import type { Backend } from '../main/composition';
 import type { Clock } from '../domain/time/business-time';
 import type { ContractInput, ContractOutput, MethodName } from '../../shared/contract/methods';
 import type { Result } from '../../shared/result';
+import { requireSqlite } from '../db/database-handle';
 
 export type Actor = 'supervisor' | 'clerk1' | 'clerk2';
 export type Slot = 'energy' | 'water' | 'money' | 'hall';
@@ -59,7 +61,7 @@ export class SettableClock implements Clock {
 export interface Hall {
   readonly backend: Backend;
   readonly clock: SettableClock;
-  readonly raw: Backend['database']['raw'];
+  readonly raw: SqliteHandle['raw'];
   readonly sessions: Record<Actor, string>;
   readonly users: Record<Actor, number>;
   /** Mutable: a closed account slot is opened afresh, a changed meter replaced. */
@@ -125,7 +127,7 @@ export async function buildHall(startIso = '2026-06-15T02:00:00.000Z'): Promise<
     (await ok('tariffs.create', { code, name: code, utility, category: 'residential', period: 'year', effectiveFrom: '2026-01-01', tiers }, 'admin')).id;
   const newMeter = meterFactory({ electricity: await tariff('RES-E', 'electricity', ELECTRICITY_TIERS), water: await tariff('RES-W', 'water', WATER_TIERS) });
   const hall: Hall = {
-    backend, clock, raw: backend.database.raw, sessions, users, accounts: { power: 0, money: 0, hall: 0 },
+    backend, clock, raw: requireSqlite(backend.database, 'this benchmark').raw, sessions, users, accounts: { power: 0, money: 0, hall: 0 },
     meters: { energy: 0, water: 0, money: 0, hall: 0 }, call, ok, newMeter, relogin,
     async close() { await backend.close(); rmSync(dataDir, { recursive: true, force: true }); },
   };

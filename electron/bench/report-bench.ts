@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { createBackend, DATABASE_FILE } from '../main/composition';
 import type { Backend } from '../main/composition';
 import { percentile, round2, timeEach } from './stats';
+import { requireSqlite } from '../db/database-handle';
 
 async function call(backend: Backend, session: string | null, method: string, input: unknown): Promise<unknown> {
   const result = await backend.dispatch(method, input, { session });
@@ -19,7 +20,7 @@ async function call(backend: Backend, session: string | null, method: string, in
 }
 
 export async function benchReports(backend: Backend, session: string): Promise<Record<string, number | string>> {
-  const busiest = backend.database.raw.prepare('select business_date as d, count(*) as n from sales group by business_date order by n desc limit 1').get() as { d: string; n: number } | undefined;
+  const busiest = requireSqlite(backend.database, 'this benchmark').raw.prepare('select business_date as d, count(*) as n from sales group by business_date order by n desc limit 1').get() as { d: string; n: number } | undefined;
   if (!busiest) return {};
   const month = busiest.d.slice(0, 7);
   const day = await timeEach(5, () => call(backend, session, 'reports.dayClose', { date: busiest.d }));

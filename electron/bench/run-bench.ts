@@ -20,6 +20,8 @@ import { createRawSaleWriter } from './raw-sale';
 import { benchWorklists } from './worklist-bench';
 import { benchBackup } from './backup-bench';
 import { percentile, round2, timeEach } from './stats';
+import { requireSqlite } from '../db/database-handle';
+import { benchPostgres } from './pg-sale-bench';
 
 export interface BenchOptions {
   readonly customers: number;
@@ -27,6 +29,8 @@ export interface BenchOptions {
   readonly cacheDir: string;
   readonly iterations: number;
   readonly importRows: number;
+  /** The PostgreSQL benchmarks (issue 8): the server to run them on, and sales per counter. */
+  readonly pg?: { readonly serverUrl: string | undefined; readonly salesPerCounter: number };
   readonly log: (line: string) => void;
 }
 
@@ -38,7 +42,7 @@ export async function cachedHall(options: BenchOptions): Promise<{ dir: string; 
   options.log(`generating a hall of ${options.customers} customers and ${options.sales} sales in ${dir} …`);
   const backend = await createBackend({ dataDir: dir });
   const counts = await seedDemoHall(backend, { customers: options.customers, sales: options.sales, log: options.log });
-  backend.database.raw.pragma('wal_checkpoint(TRUNCATE)');
+  requireSqlite(backend.database, 'this benchmark').raw.pragma('wal_checkpoint(TRUNCATE)');
   await backend.close();
   // Written last: a generation that was interrupted is never taken for a complete hall.
   writeFileSync(join(dir, 'complete'), JSON.stringify(counts));
@@ -57,7 +61,7 @@ async function benchOpen(dir: string) {
 }
 
 async function benchRaw(backend: Backend, sample: ReturnType<typeof drawSample>, shiftId: number, clerkId: number, count: number) {
-  const raw = backend.database.raw;
+  const raw = requireSqlite(backend.database, 'this benchmark').raw;
   const write = createRawSaleWriter(raw, 'Z99');
   const targets = sample.meterIds.map((meterId) => {
     const row = raw.prepare('select account_id, tariff_id from meters where id = ?').get(meterId) as { account_id: number; tariff_id: number };
@@ -69,6 +73,8 @@ async function benchRaw(backend: Backend, sample: ReturnType<typeof drawSample>,
 }
 
 export async function runBench(options: BenchOptions): Promise<Record<string, unknown>> {
+  // First: it needs a PostgreSQL server and fails clearly (naming how to start one) before the long run, not after.
+  const pgFigures = await benchPostgres({ ...options.pg, log: options.log });
   const { dir: cached, seedSeconds } = await cachedHall(options);
   const work = mkdtempSync(join(tmpdir(), 'halldesk-bench-'));
   try {
@@ -102,7 +108,7 @@ export async function runBench(options: BenchOptions): Promise<Record<string, un
     Object.assign(figures, rendererBundleSize(process.cwd()));
     Object.assign(figures, await benchLedgerProperty(100_000));
     Object.assign(figures, await benchSweeps(options.log));
-    return figures;
+    return { ...pgFigures, ...figures };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

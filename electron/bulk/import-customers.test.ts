@@ -13,6 +13,7 @@ import { addressKey, meterKeysInUse, occupiedAddresses } from './lookups';
 import { inProcessSession } from './sql-session';
 import { sqliteWorkerSession } from './sqlite-worker-session';
 import { readXlsx } from './xlsx';
+import { requireSqlite } from '../db/database-handle';
 
 const HEADER_ZH = ['姓名', '电话', '证件号', '类别', '片区', '楼栋', '单元', '房号', '表号', '类型', '型号', '出厂编号', '通讯地址', '计费方式', '充值方式', '步长', '囤积上限', '价格编码', '卡号'];
 const HEADER_EN = ['name', 'phone', 'id_number', 'category', 'area', 'building', 'unit', 'room', 'meter_no', 'utility', 'model', 'serial_no', 'comm_address', 'credit_kind', 'credit_via', 'unit_step', 'credit_cap', 'tariff_code', 'card_no'];
@@ -56,7 +57,7 @@ afterEach(async () => {
 });
 
 const inProcess = () => inProcessSession(backend.database.db);
-const worker = () => sqliteWorkerSession(backend.database);
+const worker = () => sqliteWorkerSession(requireSqlite(backend.database, 'this benchmark'));
 
 /** Lines: 2 good, 3 bad phone, 4 unknown tariff, 5 water tariff on a power meter, 6 meter of line 2, 7 card of line 2, 8 room of line 2, 9 bad cap, 10 good. */
 const MIXED = [

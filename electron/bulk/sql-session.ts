@@ -12,6 +12,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Db } from '../db/repositories/db';
 import { chainRows, LATEST_HASH_SQL } from '../db/audit-chain.mjs';
+import { advisoryXactLock } from '../db/repositories/locks';
+import { AUDIT_CHAIN_LOCK } from '../db/repositories/audit-repository';
 import { IdMaps } from './id-maps.mjs';
 import type { RememberMessage, RunMessage } from './id-maps.mjs';
 
@@ -65,7 +67,9 @@ export async function inProcessSession(db: Kysely<Database>): Promise<BulkSessio
     async run(statement) {
       const parameters = [...maps.translate(statement)];
       if (statement.chain) {
-        // The head is read per statement, so whatever else wrote audit rows in this transaction is chained onto.
+        // The head is read per statement, so whatever else wrote audit rows in this transaction is chained onto;
+        // on PostgreSQL under appendAudit's lock, so a counter's audit record cannot fork the chain meanwhile.
+        await advisoryXactLock(trx, AUDIT_CHAIN_LOCK);
         const head = await trx.executeQuery<{ hash: string | null }>(CompiledQuery.raw(LATEST_HASH_SQL, []));
         chainRows(parameters, statement.width, statement.chain, head.rows[0]?.hash ?? null);
       }

@@ -7,6 +7,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { SqliteHandle } from '../db/open-sqlite';
+import type { DatabaseHandle } from '../db/database-handle';
+import { inProcessSession } from './sql-session';
 import type { BulkSession, RememberStatement, SqlStatement, WriteStatement } from './sql-session';
 
 const MAX_IN_FLIGHT = 256;
@@ -136,4 +138,13 @@ class WorkerSession implements BulkSession {
       await this.channel.close();
     }
   }
+}
+
+/**
+ * The bulk session for a backend's database: SQLite writes on a worker thread (both cores busy); on
+ * PostgreSQL the server already works in its own process, so the caller's own transaction serves.
+ */
+export function bulkSessionFor(handle: DatabaseHandle, options: { foreignKeys?: boolean } = {}): () => Promise<BulkSession> {
+  const sqlite = handle.sqlite;
+  return sqlite ? () => sqliteWorkerSession(sqlite, options) : () => inProcessSession(handle.db);
 }

@@ -1,6 +1,7 @@
 /**
  * Argument parsing shared by every command: node:util parseArgs in strict mode, plus `--data DIR`
- * (default: HALLDESK_DATA, then the app's data folder) and `--help`. A bad argument is a UsageError:
+ * (default: HALLDESK_DATA, then the app's data folder), `--database URL` (default: HALLDESK_DATABASE_URL,
+ * then the data folder's saved choice) and `--help`. A bad argument is a UsageError:
  * one clear line on stderr and exit code 2.
  */
 import { parseArgs } from 'node:util';
@@ -17,11 +18,14 @@ export interface Parsed {
   readonly values: Record<string, string | boolean | undefined>;
   readonly positionals: string[];
   readonly dataDir: string;
+  /** --database, else HALLDESK_DATABASE_URL: a hall's PostgreSQL URL, or 'sqlite'; undefined = the data folder's choice. */
+  readonly database: string | undefined;
   readonly help: boolean;
 }
 
 export const COMMON_OPTIONS: OptionSpec = {
   data: { type: 'string' },
+  database: { type: 'string' },
   counter: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
@@ -30,7 +34,8 @@ export function parse(args: string[], options: OptionSpec = {}): Parsed {
   try {
     const { values, positionals } = parseArgs({ args, options: { ...COMMON_OPTIONS, ...options }, allowPositionals: true, strict: true });
     const dataDir = typeof values.data === 'string' ? values.data : process.env.HALLDESK_DATA || defaultDataDir();
-    return { values: values as Parsed['values'], positionals, dataDir, help: values.help === true };
+    const database = typeof values.database === 'string' ? values.database : process.env.HALLDESK_DATABASE_URL || undefined;
+    return { values: values as Parsed['values'], positionals, dataDir, database, help: values.help === true };
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
@@ -53,4 +58,10 @@ export function stringOption(parsed: Parsed, name: string): string | undefined {
 export function positionals(parsed: Parsed, count: number, usage: string): string[] {
   if (parsed.positionals.length !== count) throw new UsageError(`usage: ${usage}`);
   return parsed.positionals;
+}
+
+/** Where a command's backend lives: --data, --database and --counter as parsed. */
+export function backendPlace(parsed: Parsed): { dataDir: string; database?: string; counterCode?: string } {
+  const counter = stringOption(parsed, 'counter');
+  return { dataDir: parsed.dataDir, ...(parsed.database ? { database: parsed.database } : {}), ...(counter ? { counterCode: counter } : {}) };
 }

@@ -14,13 +14,12 @@ import { contract } from '../../shared/contract/methods';
 import type { ContractInput, MethodName } from '../../shared/contract/methods';
 import type { Actor } from '../services/deps';
 import type { Role } from '../../shared/vocabulary';
-import { UsageError, stringOption } from './args';
+import { UsageError, backendPlace, stringOption } from './args';
 import type { Parsed } from './args';
 
 /** Opens the backend of --data (at --counter), runs `work`, always closes. */
 export async function withBackend(parsed: Parsed, work: (backend: Backend) => Promise<number>): Promise<number> {
-  const counter = stringOption(parsed, 'counter');
-  const backend = await createBackend({ dataDir: parsed.dataDir, ...(counter ? { counterCode: counter } : {}) });
+  const backend = await createBackend(backendPlace(parsed));
   // A command run on a new data folder creates the admin; its password is shown this once or never.
   if (backend.firstAdminPassword) console.error(`first run: user "admin" created with password ${backend.firstAdminPassword} (shown once)`);
   try {

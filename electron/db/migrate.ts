@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { MIGRATIONS, LATEST_SCHEMA_VERSION } from './migrations/index';
 import type { AnyDb, Migration, SqlDialect } from './migrations/dialect';
+import { requireByteOrderText } from './pg-collation';
 
 /** Thrown when the database was written by a newer HallDesk: opening it could corrupt what we do not understand. */
 export class DatabaseFromNewerAppError extends Error {
@@ -38,6 +39,26 @@ export interface MigrationReport {
 export async function migrate(
   db: AnyDb, dialect: SqlDialect, now: () => Date,
   target: number = LATEST_SCHEMA_VERSION, migrations: readonly Migration[] = MIGRATIONS,
+): Promise<MigrationReport> {
+  if (dialect === 'sqlite') return migrateOn(db, dialect, now, target, migrations);
+  // Several counters may start at once against one server: the first migrates, the others wait on this
+  // session's advisory lock and then find the schema current. One connection holds the lock throughout.
+  return db.connection().execute(async (connection) => {
+    await requireByteOrderText(connection); // before anything is created: text must order as on SQLite (pg-collation.ts)
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK})`.execute(connection);
+    try {
+      return await migrateOn(connection, dialect, now, target, migrations);
+    } finally {
+      await sql`select pg_advisory_unlock(${MIGRATION_LOCK})`.execute(connection);
+    }
+  });
+}
+
+/** pg_advisory_lock key of schema migrations ('HDMG'); the audit chain and serials use their own keys. */
+const MIGRATION_LOCK = 0x48444d47;
+
+async function migrateOn(
+  db: AnyDb, dialect: SqlDialect, now: () => Date, target: number, migrations: readonly Migration[],
 ): Promise<MigrationReport> {
   const from = await schemaVersion(db);
   if (from > LATEST_SCHEMA_VERSION) throw new DatabaseFromNewerAppError(from, LATEST_SCHEMA_VERSION);

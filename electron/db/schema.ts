@@ -14,6 +14,7 @@ import type { ControlJobEventTable, ControlJobTable, ControlJobTargetTable, Cont
 import type { PrintTables } from './schema-prints';
 import type { WorklistTables } from './schema-worklists';
 import type { BackupTables } from './backup-schema';
+import type { CounterTables } from './schema-counters';
 
 export interface SchemaMigrationTable { version: number; name: string; applied_at: string }
 export interface SettingTable { key: string; value: string }
@@ -209,7 +210,7 @@ export interface AuditTable {
 export interface CalendarYearTable { year: number; source: string; loaded_at: string; loaded_by: number | null }
 export interface CalendarDayTable { date: string; kind: string; name: string; year: number }
 
-export interface Database extends WorklistTables, PrintTables, BackupTables {
+export interface Database extends WorklistTables, PrintTables, BackupTables, CounterTables {
   schema_migrations: SchemaMigrationTable;
   settings: SettingTable;
   users: UserTable;

@@ -14,6 +14,8 @@ export interface VerifyCheck {
   readonly ok: boolean;
   /** Up to five offending rows, for the operator to look at. */
   readonly offenders: readonly unknown[];
+  /** How the check applied where that is not obvious (a storage check on PostgreSQL). */
+  readonly note?: string;
 }
 
 type Check = { name: string; query: (db: Kysely<Database>) => Promise<unknown[]> };

@@ -8,6 +8,7 @@ import { verifyBooks } from '../db/verify';
 import { integrityProblems } from '../db/sqlite-maintenance';
 import { DemoSeedRefused, seedDemoHall } from './seed';
 import type { SeedOptions } from './seed';
+import { requireSqlite } from '../db/database-handle';
 
 const NOW = new Date('2026-03-15T04:00:00.000Z');
 const dirs: string[] = [];
@@ -40,8 +41,8 @@ describe('seedDemoHall', () => {
     expect(counts).toMatchObject({ customers: 40, tariffs: 4, sales: 600, counters: ['A01', 'A02'] });
     const checks = await verifyBooks(backend.database.db);
     expect(checks.filter((c) => !c.ok)).toEqual([]);
-    expect(integrityProblems(backend.database.raw)).toEqual([]);
-    expect(backend.database.raw.pragma('foreign_key_check')).toEqual([]);
+    expect(integrityProblems(requireSqlite(backend.database, 'this benchmark').raw)).toEqual([]);
+    expect(requireSqlite(backend.database, 'this benchmark').raw.pragma('foreign_key_check')).toEqual([]);
     const sales = await backend.database.db.selectFrom('sales').select(['business_date', 'created_at']).execute();
     expect(sales.every((s) => s.business_date >= '2025-03-14' && s.business_date <= '2026-03-14' && s.created_at < NOW.toISOString())).toBe(true);
   });

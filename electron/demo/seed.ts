@@ -6,13 +6,13 @@
  * session (one transaction), so 200,000 customers and 2,000,000 sales take minutes, not hours.
  */
 import { CARD_RULES_SETTING } from '../services/cards/card-sale';
-import type { SqliteHandle } from '../db/open-sqlite';
+import type { DatabaseHandle } from '../db/database-handle';
 import type { Backend } from '../main/composition';
 import { BulkAccountOpener } from '../bulk/accounts-writer';
 import { BulkWriter, maxId } from '../bulk/bulk-writer';
 import { inProcessSession, withSession } from '../bulk/sql-session';
 import type { BulkSession } from '../bulk/sql-session';
-import { sqliteWorkerSession } from '../bulk/sqlite-worker-session';
+import { bulkSessionFor } from '../bulk/sqlite-worker-session';
 import { planAccounts } from './hall';
 import type { PlannedAccount } from './hall';
 import { Prng } from './prng';
@@ -117,11 +117,11 @@ async function writeFinalState(session: BulkSession, meters: readonly SimMeter[]
   }));
 }
 
-function handleOf(target: Backend | SqliteHandle): SqliteHandle {
-  return 'database' in target ? target.database : target;
+function handleOf(target: Backend | DatabaseHandle): DatabaseHandle {
+  return 'dispatch' in target ? target.database : target;
 }
 
-export async function seedDemoHall(target: Backend | SqliteHandle, options: SeedOptions = {}): Promise<SeedCounts> {
+export async function seedDemoHall(target: Backend | DatabaseHandle, options: SeedOptions = {}): Promise<SeedCounts> {
   const started = performance.now();
   const handle = handleOf(target);
   const log = options.log ?? (() => undefined);
@@ -147,7 +147,7 @@ export async function seedDemoHall(target: Backend | SqliteHandle, options: Seed
   const days = planDays(start, salesWanted, counters, staff.sellers.length);
   // Every reference the seed writes is an id it read back from the database: foreign key checks would
   // only repeat that, at a quarter of SQLite's work (seed.test.ts checks the result with foreign_key_check).
-  const open = options.session === 'in-process' ? () => inProcessSession(handle.db) : () => sqliteWorkerSession(handle, { foreignKeys: false });
+  const open = options.session === 'in-process' ? () => inProcessSession(handle.db) : bulkSessionFor(handle, { foreignKeys: false });
   const out = await withSession(open, async (session) => {
     const meters = simMeters(plan, await openAccounts(session, plan, staff), tariffs, salesWanted);
     log(`opened ${plan.length} accounts with ${meters.length} meters (${((performance.now() - started) / 1000).toFixed(1)} s)`);

@@ -79,6 +79,21 @@ describe('before ready', () => {
 });
 
 describe('after ready', () => {
+  it('hands the backend the hall server and the counter code of HALLDESK_DATABASE_URL and HALLDESK_COUNTER', async () => {
+    const env = { HALLDESK_DATA: '/srv/halldesk-data', HALLDESK_DATABASE_URL: 'postgres://hall@db.local/hall', HALLDESK_COUNTER: 'A02' } as NodeJS.ProcessEnv;
+    const { deps: d } = deps({ env });
+    await startDesktopApp(d);
+    expect(d.createBackend).toHaveBeenCalledWith(expect.objectContaining({ database: 'postgres://hall@db.local/hall', counterCode: 'A02' }));
+  });
+
+  it('leaves both to the data folder when neither is set', async () => {
+    const { deps: d } = deps();
+    await startDesktopApp(d);
+    const [options] = (d.createBackend as unknown as { mock: { calls: [Record<string, unknown>][] } }).mock.calls[0]!;
+    expect(options).not.toHaveProperty('database');
+    expect(options).not.toHaveProperty('counterCode');
+  });
+
   it('hosts the backend on the data folder, seeds the demo hall, registers the contract and opens one secure window', async () => {
     const { deps: d, backend } = deps();
     await startDesktopApp(d);

@@ -48,6 +48,17 @@ export function resolveDataDir(env: NodeJS.ProcessEnv, appData: string): string 
 }
 
 /**
+ * Issue 8: the hall's shared PostgreSQL server when HALLDESK_DATABASE_URL names one (else the data folder's
+ * choice), and this workstation's counter code from HALLDESK_COUNTER (what `halldesk start --counter` passes
+ * down) — on a shared server each desktop needs its own, or the second is refused at start.
+ */
+export function workstationOf(env: NodeJS.ProcessEnv): { database?: string; counterCode?: string } {
+  const database = env.HALLDESK_DATABASE_URL?.trim();
+  const counterCode = env.HALLDESK_COUNTER?.trim();
+  return { ...(database ? { database } : {}), ...(counterCode ? { counterCode } : {}) };
+}
+
+/**
  * Packaged, electron-builder puts resources/ (slip fonts …) in process.resourcesPath/resources
  * (extraResources); the slip code, which never imports Electron, finds it through this variable.
  * Unpackaged, it falls back to the project's own resources/ folder.
@@ -101,7 +112,7 @@ async function boot<B extends HostedBackend>(deps: HostDeps<B>, dataDir: string,
   if (!existsSync(join(deps.paths.renderer, 'index.html'))) {
     throw new Error(`The counter screen is not built (${deps.paths.renderer}): run "npm run build:renderer".`);
   }
-  const backend = await deps.createBackend({ dataDir, log, collect: true, cardReader: 'pcsc' });
+  const backend = await deps.createBackend({ dataDir, log, collect: true, cardReader: 'pcsc', ...workstationOf(deps.env ?? process.env) });
   state.backend = backend;
   const demo = await deps.ensureDemoHall(backend);
   info(`HallDesk data: ${dataDir}`);

@@ -4,10 +4,14 @@
  * imports Electron, so it runs in plain Node.
  */
 import { makeFolder } from '../services/make-folder';
-import { join } from 'node:path';
 import { openSqlite } from '../db/open-sqlite';
-import type { SqliteHandle } from '../db/open-sqlite';
+import { openPostgres } from '../db/open-postgres';
+import { sqliteDatabase } from '../db/database-handle';
+import type { DatabaseHandle } from '../db/database-handle';
+import { DATABASE_FILE, resolveDatabase } from './database-choice';
 import { migrate } from '../db/migrate';
+import { holdCounter } from '../services/counter-lease';
+import type { CounterLease } from '../services/counter-lease';
 import { ensureSlipKey } from '../slips/slip-code';
 import { ensureCalendarSeed } from '../services/calendar-service';
 import type { Clock } from '../domain/time/business-time';
@@ -26,12 +30,19 @@ import type { ExchangeFor } from '../services/remote-recharge-service';
 import { openCardReader } from './card-reader';
 import type { CardReaderChoice } from './card-reader';
 import type { FileCardReaders } from '../hardware/cards';
+import type { ProbeOptions } from './database-health';
 
-export const DATABASE_FILE = 'halldesk.sqlite';
+export { DATABASE_FILE };
 export const SYSTEM_CLOCK: Clock = { now: () => new Date() };
 
 export interface BackendOptions {
   readonly dataDir: string;
+  /**
+   * The database (issue 8): a postgres:// URL for a hall's shared server, or 'sqlite' for the data folder's
+   * file. Absent: the choice saved in the data folder (database.json), else the file. The CLI and the desktop
+   * host pass --database / HALLDESK_DATABASE_URL here; the backend itself reads no environment.
+   */
+  readonly database?: string;
   readonly clock?: Clock;
   /** This workstation's counter code, the prefix of its receipt serials. */
   readonly counterCode?: string;
@@ -52,12 +63,16 @@ export interface BackendOptions {
   readonly automaticControl?: AutomaticControl;
   /** The card reader: 'pcsc' (desktop), 'files' (browser mode and demos: <data>/cards), a test's port; none by default. */
   readonly cardReader?: CardReaderChoice;
+  /** Takes the counter's lease (issue 8, counter-lease.ts); default: a selling workstation (collect: true). */
+  readonly holdsCounter?: boolean;
+  /** The PostgreSQL health probe's timer and interval (issue 8 item 3); tests shorten or drive it. */
+  readonly databaseProbe?: ProbeOptions;
 }
 
 export interface Backend {
   readonly dispatch: Dispatch;
   readonly services: Services;
-  readonly database: SqliteHandle;
+  readonly database: DatabaseHandle;
   readonly clock: Clock;
   /** Set only on the very first run: the generated password of the `admin` user, to show once. */
   readonly firstAdminPassword: string | null;
@@ -77,14 +92,14 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const counterCode = options.counterCode ?? 'A01';
   if (!validCounterCode(counterCode)) throw new Error(`invalid counter code "${counterCode}" (e.g. A01)`);
   makeFolder(options.dataDir);
-  // A restore scheduled from the backups panel replaces the database now, before anything has it open.
-  const restored = await restoreAtStart(options.dataDir, join(options.dataDir, DATABASE_FILE), clock.now(), (m) => console.error(`[halldesk] ${m}`));
-  const database = openSqlite(join(options.dataDir, DATABASE_FILE));
+  const { database, restored } = await openChosenDatabase(options, clock);
+  let counterLease: CounterLease | null = null;
   try {
-    await migrate(database.db, 'sqlite', () => clock.now());
+    await migrate(database.db, database.dialect, () => clock.now());
     if (restored) await auditRestoreAtStart(database.db, restored);
     await ensureCalendarSeed(database.db, clock);
     await ensureSlipKey(database.db, clock.now().toISOString());
+    counterLease = (options.holdsCounter ?? options.collect === true) ? await holdCounter({ db: database.db, clock, counterCode }, { log: options.log }) : null;
   } catch (error) {
     await database.close();
     throw error;
@@ -101,14 +116,15 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     onBusesChanged: startCollecting, ...(options.linkFactory ? { linkFactory: options.linkFactory } : {}),
   }, {
     ...(options.exchangeFor ? { exchangeFor: options.exchangeFor } : {}), ...(options.automaticControl ? { automaticControl: options.automaticControl } : {}),
-    cardReader: cards.source, cardFiles: cards.files, databaseFile: database.file,
+    cardReader: cards.source, cardFiles: cards.files, ...(database.sqlite ? { databaseFile: database.sqlite.file } : {}), database, dataDir: options.dataDir, databaseLocation: database.location,
   });
   scheduler = new CollectionScheduler({
     clock, collection: services.collection, ...(typeof collect === 'object' && collect.timer ? { timer: collect.timer } : {}),
     ...(typeof collect === 'object' && collect.onSweep ? { onSweep: collect.onSweep } : {}),
     log: (message, detail) => (detail === undefined ? console.log(`[halldesk] ${message}`) : log(detail)),
   });
-  const dispatch = createDispatcher(createHandlers(services), services.sessions, clock, log);
+  const dispatch = createDispatcher(createHandlers(services), services.sessions, clock, log, services.databaseHealth);
+  services.databaseHealth.start(options.databaseProbe); // PostgreSQL only: notices the server going and coming back
   const firstAdminPassword = await services.users.ensureFirstAdmin();
   if (collect && await services.meterComm.hasActiveBuses()) scheduler.start();
   // Control jobs run where the reading schedule runs (the desktop app, browser mode, `halldesk collect`).
@@ -135,7 +151,17 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       await services.collection.idle();
       await services.meterComm.close();
       await cards.close();
+      await services.databaseHealth.stop();
+      await counterLease?.release().catch(log);
       await database.close();
     },
   };
+}
+
+async function openChosenDatabase(options: BackendOptions, clock: Clock): Promise<{ database: DatabaseHandle; restored: Awaited<ReturnType<typeof restoreAtStart>> }> {
+  const choice = resolveDatabase(options.dataDir, options.database);
+  if (choice.kind === 'postgres') return { database: openPostgres(choice.url), restored: null };
+  // A restore scheduled from the backups panel replaces the database now, before anything has it open.
+  const restored = await restoreAtStart(options.dataDir, choice.file, clock.now(), (m) => console.error(`[halldesk] ${m}`));
+  return { database: sqliteDatabase(openSqlite(choice.file)), restored };
 }

@@ -36,7 +36,12 @@ function isMethod(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-export function createDispatcher(handlers: Handlers, sessions: SessionStore, clock: Clock, log: (error: unknown) => void): Dispatch {
+/** Tells a lost database server from a fault (database-health.ts); absent, every unexpected error is internal. */
+export interface ConnectionWatch {
+  explainFailure(error: unknown): Promise<boolean>;
+}
+
+export function createDispatcher(handlers: Handlers, sessions: SessionStore, clock: Clock, log: (error: unknown) => void, watch?: ConnectionWatch): Dispatch {
   return async function dispatch(method, input, options = {}) {
     const language = options.language ?? DEFAULT_LANGUAGE;
     if (!isMethod(method)) return failure('unknown-method', language, { method: String(method).slice(0, 60) });
@@ -55,6 +60,9 @@ export function createDispatcher(handlers: Handlers, sessions: SessionStore, clo
       return { ok: true, value: await handler(parsed.data, ctx) };
     } catch (error) {
       if (error instanceof DomainError && isErrorCode(error.code)) return failure(error.code, language, { ...error.params });
+      // The server is away, the call is not wrong: nothing was committed (or, if the COMMIT itself was cut
+      // off, a retry with the same idempotency key answers the stored sale), so say so in the clerk's words.
+      if (await watch?.explainFailure(error)) return failure('database-unreachable', language);
       log(error);
       return failure('internal', language);
     }

@@ -12,6 +12,7 @@ import { reportHandlers } from './handlers-report';
 import { worklistHandlers } from './handlers-worklist';
 import { backupHandlers } from './handlers-backup';
 import { cardHandlers } from './handlers-card';
+import { systemHandlers } from './handlers-system';
 import type { ContractInput, ContractOutput, MethodName } from '../../shared/contract/methods';
 
 export type Handler<M extends MethodName> = (input: ContractInput<M>, ctx: CallContext) => Promise<ContractOutput<M>>;
@@ -97,6 +98,7 @@ export function createHandlers(s: Services): Handlers {
     ...worklistHandlers(s),
     ...backupHandlers(s),
     ...cardHandlers(s),
+    ...systemHandlers(s),
     'collection.settings': () => s.collection.settings(),
     'collection.setSettings': (i, ctx) => s.collection.setSettings(actorOf(ctx), i),
   };

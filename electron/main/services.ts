@@ -40,6 +40,9 @@ import type { CardPortSource } from '../services/cards';
 import { createCardDemo } from '../services/cards/card-demo';
 import type { FileCardReaders } from '../hardware/cards';
 import { DEMO_READER } from './card-reader';
+import type { DatabaseHandle } from '../db/database-handle';
+import { DatabaseHealth } from './database-health';
+import { createDatabaseSettings } from './database-settings';
 
 /** Every service of the backend, built from the same dependencies. */
 export interface ServicePorts {
@@ -53,6 +56,11 @@ export interface ServicePorts {
   readonly smsPort?: SmsPortFactory;
   /** The SQLite database file, for verified backups (issue 7 item 6); none = backups record a failed copy. */
   readonly databaseFile?: string;
+  /** Where the database is (a server's redacted URL), for messages when it is not a file. */
+  readonly databaseLocation?: string;
+  /** The database in use and the data folder (issue 8): its health, and the choice saved for the next start. */
+  readonly database?: Pick<DatabaseHandle, 'db' | 'dialect' | 'location'>;
+  readonly dataDir?: string;
 }
 
 export function createServices(deps: ServiceDeps, meterComm: MeterCommOptions = {}, ports: ServicePorts = {}) {
@@ -63,7 +71,8 @@ export function createServices(deps: ServiceDeps, meterComm: MeterCommOptions = 
   const recharges = createRemoteRechargeService(deps, ports.exchangeFor ?? ((meterId) => comm.linkOfMeter(meterId)));
   // Hall-kept balances raise their automatic trip and close jobs through the control-job room (tests may substitute).
   const balances = createBalanceService(deps, ports.automaticControl ?? createAutomaticControl(deps));
-  const backups = createBackupService(deps, ports.databaseFile ?? null);
+  const backups = createBackupService(deps, ports.databaseFile ?? null, ports.databaseLocation ? { databaseLocation: ports.databaseLocation } : {});
+  const database = ports.database ?? { db: deps.db, dialect: 'sqlite' as const, location: ports.databaseFile ?? '' };
   return {
     sessions,
     auth,
@@ -101,6 +110,8 @@ export function createServices(deps: ServiceDeps, meterComm: MeterCommOptions = 
     sms: createSmsService(deps, ports.smsPort),
     cards: createCardsService(deps, ports.cardReader ?? (() => null)),
     cardDemo: createCardDemo(ports.cardFiles ?? null, DEMO_READER),
+    databaseHealth: new DatabaseHealth(database, deps.clock),
+    databaseSettings: createDatabaseSettings(deps, { database, dataDir: ports.dataDir ?? '.' }),
   };
 }
 

@@ -6,6 +6,7 @@ import { appendAccountEvent, findAccount, insertAccount, listAccountEvents, open
 import { findCustomer, insertCustomer, nextNumber, upsertPremises } from '../db/repositories/customers-repository';
 import { appendLedger } from '../db/repositories/ledger-repository';
 import { findMeter, insertMeter, removeMeter, setMeterState } from '../db/repositories/meters-repository';
+import { advisoryXactLock, lockAccount } from '../db/repositories/locks';
 import type { MeterRow } from '../db/repositories/meters-repository';
 import type { Db } from '../db/repositories/db';
 import { accountView } from './account-view';
@@ -50,6 +51,7 @@ export function createAccountsService(deps: ServiceDeps) {
   /** 结算方式: a supervisor moves an account between cash and bank-transfer-only, with a reason; audited. */
   async function setSettlement(actor: Actor, input: ContractInput<'accounts.setSettlement'>) {
     return inTransaction(deps, async (trx) => {
+      await lockAccount(trx, input.accountId); // a sale at another counter checks the settlement it changes
       await openAccountOrRefuse(trx, input.accountId);
       const before = await view(trx, input.accountId);
       await setAccountSettlement(trx, input.accountId, input.settlement);
@@ -62,6 +64,9 @@ export function createAccountsService(deps: ServiceDeps) {
   async function open(actor: Actor, input: ContractInput<'accounts.open'>) {
     return inTransaction(deps, async (trx) => {
       const at = nowIso(deps);
+      // Opening checks that premises, customer, meter and card numbers are free, then takes them: accounts are
+      // opened one at a time across counters (rare enough), so two counters never both pass the checks.
+      await advisoryXactLock(trx, 'accounts.open');
       const premisesId = await upsertPremises(trx, input.premises);
       if (await openAccountAtPremises(trx, premisesId)) throw new DomainError('premises-occupied');
       const seen = new Set<string>();
@@ -79,6 +84,7 @@ export function createAccountsService(deps: ServiceDeps) {
   /** 过户: a new owner takes the account; balance, meters and tier usage stay with the premises. */
   async function changeOwner(actor: Actor, input: ContractInput<'accounts.changeOwner'>) {
     return inTransaction(deps, async (trx) => {
+      await lockAccount(trx, input.accountId);
       const account = await openAccountOrRefuse(trx, input.accountId);
       const current = found(await findCustomer(trx, Number(account.customer_id)), 'customer');
       if (current.name === input.newOwner.name && current.phone === (input.newOwner.phone ?? null)) throw new DomainError('same-owner');
@@ -99,6 +105,9 @@ export function createAccountsService(deps: ServiceDeps) {
    */
   async function changeMeter(actor: Actor, input: ContractInput<'accounts.changeMeter'>) {
     return inTransaction(deps, async (trx) => {
+      // 换表 carries the old meter's credit to the new one: no sale may credit the old meter in between.
+      await lockAccount(trx, input.accountId);
+      await advisoryXactLock(trx, 'accounts.open'); // the new meter and card numbers are checked, then taken
       await openAccountOrRefuse(trx, input.accountId);
       const old = await activeMeterOf(trx, input.accountId, input.oldMeterId);
       if (old.utility !== input.newMeter.utility || old.credit_kind !== input.newMeter.creditKind) throw new DomainError('utility-mismatch');

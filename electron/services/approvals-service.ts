@@ -16,6 +16,7 @@ import { activeMeterOf, openAccountOrRefuse } from './accounts-service';
 import { loadMoneyRules } from './money-rules-service';
 import { found, inTransaction } from './deps';
 import type { Actor, ServiceDeps } from './deps';
+import { lockRowsForUpdate } from '../db/repositories/locks';
 import type { ContractInput } from '../../shared/contract/methods';
 import type { ApprovalSubject, ApprovalView } from '../../shared/contract/money-views';
 import type { ApprovalKind, ApprovalState } from '../../shared/vocabulary';
@@ -42,6 +43,8 @@ export function approvalView(row: ApprovalRow, now: Date): ApprovalView {
  * own request and for `wanted`. Answers who approved it.
  */
 export async function consumeApproval(db: Db, use: { approvalId: number; actor: Actor; wanted: ApprovalSubject; now: Date; entity: string; entityId: string | number }): Promise<number> {
+  // Used once only: a second counter using it at once waits, then finds it used (not a unique-key error).
+  await lockRowsForUpdate(db, 'approvals', [use.approvalId]);
   const row = found(await findApproval(db, use.approvalId), 'approval');
   assertUsable(facts(row), use.actor.userId, use.wanted, use.now);
   const at = use.now.toISOString();
@@ -108,6 +111,7 @@ export function createApprovalsService(
     const approver = input.approver ? await verifyPresent(input.approver.username, input.approver.password) : actor;
     return inTransaction(deps, async (trx) => {
       const now = deps.clock.now();
+      await lockRowsForUpdate(trx, 'approvals', [input.approvalId]); // decided once, by one supervisor
       const row = found(await findApproval(trx, input.approvalId), 'approval');
       assertCanDecide(facts(row), approver, now);
       await insertDecision(trx, { approvalId: input.approvalId, decision: input.decision, decidedBy: approver.userId, note: input.note ?? null, at: now.toISOString() });

@@ -4,6 +4,7 @@ import { appendAudit } from '../db/repositories/audit-repository';
 import { countUsers, findUser, findUserByName, insertUser, listUsers, updateUser } from '../db/repositories/users-repository';
 import { assertStrongPassword, hashPassword, randomPassword, verifyPassword } from './password';
 import { found, inTransaction, nowIso } from './deps';
+import { advisoryXactLock } from '../db/repositories/locks';
 import type { Actor, ServiceDeps } from './deps';
 import type { SessionStore } from './sessions';
 import type { SessionView, UserView } from '../../shared/contract/views';
@@ -91,6 +92,9 @@ export function createUsersService(deps: ServiceDeps, sessions: SessionStore) {
     if (await findUserByName(deps.db, input.username)) throw new DomainError('username-taken');
     const hash = await hashPassword(input.password);
     return inTransaction(deps, async (trx) => {
+      // Checked again under a lock on the name: the same user created at two counters gives one user, one refusal.
+      await advisoryXactLock(trx, `username:${input.username}`);
+      if (await findUserByName(trx, input.username)) throw new DomainError('username-taken');
       const id = await insertUser(trx, { username: input.username, displayName: input.displayName, role: input.role, passwordHash: hash, at: nowIso(deps) });
       const view = userView(found(await findUser(trx, id), 'user'));
       await appendAudit(trx, { at: nowIso(deps), userId: actor?.userId ?? null, action: 'user.create', entity: 'user', entityId: id, after: view });
@@ -123,7 +127,13 @@ export function createUsersService(deps: ServiceDeps, sessions: SessionStore) {
     async ensureFirstAdmin(): Promise<string | null> {
       if ((await countUsers(deps.db)) > 0) return null;
       const password = randomPassword();
-      await create(null, { username: 'admin', displayName: '系统管理员', role: 'admin', password });
+      try {
+        await create(null, { username: 'admin', displayName: '系统管理员', role: 'admin', password });
+      } catch (error) {
+        // Two counters starting at once on a new hall server: the other one made the admin (and shows its password).
+        if (error instanceof DomainError && error.code === 'username-taken') return null;
+        throw error;
+      }
       return password;
     },
   };

@@ -24,9 +24,11 @@ export interface RestoreActionDeps {
   readonly view: (row: BackupRow) => BackupView;
   /** Runs `work` in the backup service's queue (one copy at a time). */
   readonly serialized: <T>(work: () => Promise<T>) => Promise<T>;
+  /** Refuses a restore when the database is on a server (backup-on-server): there is no file to replace. */
+  readonly refuseOnServer: () => never;
 }
 
-export function createRestoreActions({ deps, databaseFile, progress, view, serialized }: RestoreActionDeps) {
+export function createRestoreActions({ deps, databaseFile, progress, view, serialized, refuseOnServer }: RestoreActionDeps) {
   const dataDir = databaseFile ? dirname(databaseFile) : null;
 
   /** The recorded backup whose file is still there (refused before anything is written). */
@@ -66,8 +68,8 @@ export function createRestoreActions({ deps, databaseFile, progress, view, seria
     /** Drills the backup, then leaves the marker the next start restores from; replaces any earlier plan. */
     async scheduleRestore(actor: Actor, backupId: number, confirm: string): Promise<RestorePlanView> {
       if (confirm.trim() !== RESTORE_CONFIRM_WORD) throw new DomainError('backup-restore-unconfirmed', { word: RESTORE_CONFIRM_WORD });
-      if (!dataDir) throw new Error('the database is not a file');
       const backup = await presentBackup(backupId);
+      if (!dataDir) return refuseOnServer();
       const drilled = await serialized(() => drillNow(backup));
       if (!drilled.ok) throw new DomainError('backup-not-verified', { check: drilled.failedCheck ?? '?' });
       const plan: RestorePlanView = { backupId, file: backup.file, sha256: backup.sha256, scheduledAt: nowIso(deps), scheduledBy: actor.username };

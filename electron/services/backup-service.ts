@@ -15,6 +15,7 @@ import { sha256File } from '../db/backup-copy';
 import { copySnapshotOffThread as copySnapshot, verifyCopyOffThread as verifyCopy } from './db-worker/backup';
 import type { CopyVerdict, ProgressListener } from '../db/backup-copy';
 import { inTransaction, nowIso } from './deps';
+import { DomainError } from '../domain/errors';
 import type { Actor, ServiceDeps } from './deps';
 import { BACKUPS_SETTING, assertFolderUsable, folderOf, readBackupSettings } from './backup-settings';
 import type { StoredBackupSettings } from './backup-settings';
@@ -60,6 +61,8 @@ export interface BackupServiceOptions {
   /** Told of every progress step (besides backups.progress): the CLI's progress bar. */
   readonly onProgress?: ProgressListener;
   readonly log?: (message: string, detail?: unknown) => void;
+  /** The server's redacted URL when the database is not a file, for the refusal's message. */
+  readonly databaseLocation?: string;
 }
 
 export function createBackupService(deps: ServiceDeps, databaseFile: string | null, options: BackupServiceOptions = {}) {
@@ -71,7 +74,7 @@ export function createBackupService(deps: ServiceDeps, databaseFile: string | nu
   async function attempt(folder: string, kind: BackupKind, listener: ProgressListener): Promise<Attempt> {
     let file = join(folder, backupFileName(deps.clock.now(), kind));
     try {
-      if (!databaseFile) throw new Error('the database is not a file');
+      if (!databaseFile) throw new Error('the database is not a file'); // runNow refused already: narrows the type
       assertFolderUsable(folder);
       file = freeName(folder, deps.clock.now(), kind);
       const copy = await copySnapshot(databaseFile, file, listener);
@@ -99,7 +102,13 @@ export function createBackupService(deps: ServiceDeps, databaseFile: string | nu
     });
   }
 
+  /** On a PostgreSQL server (issue 8) there is no file to copy or replace: the server's own tools keep it safe. */
+  function refuseOnServer(): never {
+    throw new DomainError('backup-on-server', { location: options.databaseLocation ?? 'PostgreSQL' });
+  }
+
   async function runNow(kind: BackupKind, actor: Actor | null): Promise<BackupView> {
+    if (!databaseFile) refuseOnServer();
     const settings = await readBackupSettings(deps.db, databaseFile);
     const startedAt = nowIso(deps);
     progress.begin(kind);
@@ -125,7 +134,7 @@ export function createBackupService(deps: ServiceDeps, databaseFile: string | nu
     return serialized(() => runNow(kind, actor));
   }
 
-  const restores = createRestoreActions({ deps, databaseFile, progress, view: backupView, serialized });
+  const restores = createRestoreActions({ deps, databaseFile, progress, view: backupView, serialized, refuseOnServer });
 
   return {
     run,
@@ -168,6 +177,7 @@ export function createBackupService(deps: ServiceDeps, databaseFile: string | nu
 
     /** The daily schedule and the shift-close backups (the counter's process only). */
     startAutomatic(timer?: Timer): void {
+      if (!databaseFile) return; // a server database: no file backups (see runNow)
       scheduler ??= new BackupScheduler({ clock: deps.clock, timer, settings: () => readBackupSettings(deps.db, databaseFile), run: () => run('daily', null), log });
       scheduler.start();
     },

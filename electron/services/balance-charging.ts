@@ -8,6 +8,7 @@
  * High-voltage accounts whose remote meter is not the settlement meter are charged from manual readings only.
  */
 import { chargeInterval } from '../domain/balances/charge';
+import { lockAccountOfMeter } from '../db/repositories/locks';
 import type { ChargeReading, IntervalCharge, PeriodTotals } from '../domain/balances/charge';
 import { earliestTripAt, lowerLevelReached, tripPoint } from '../domain/balances/keep-power';
 import type { HallBalanceSettings } from '../domain/balances/keep-power';
@@ -110,6 +111,9 @@ async function tripIfDue(trx: Db, meterId: number, balance: number, ctx: RunCont
 
 /** Charges one meter's uncharged readings inside `trx`. The first reading ever is the baseline (nothing to charge). */
 export async function chargeMeter(trx: Db, meter: HallMeterRow, ctx: RunContext): Promise<MeterRunResult> {
+  // Two counters' sweeps charging one meter: the second waits, then finds the readings charged; a sale to the
+  // meter (which locks the same rows) never interleaves with the balance read below and written at the end.
+  await lockAccountOfMeter(trx, Number(meter.id));
   const source = meter.remote_is_settlement === 1 ? 'meter' : 'manual';
   const last = await lastChargedReading(trx, Number(meter.id), source);
   const readings = await goodReadingsAfter(trx, Number(meter.id), source, last ?? null);

@@ -5,6 +5,7 @@
  *    "readings correct it") — a hall-kept meter's balance is the hall's own, never the meter's.
  */
 import { appendAudit } from '../db/repositories/audit-repository';
+import { lockRowsForUpdate } from '../db/repositories/locks';
 import type { PeriodTotals } from '../domain/balances/charge';
 import { inTransaction, nowIso } from './deps';
 import type { ServiceDeps } from './deps';
@@ -27,6 +28,9 @@ export function periodsJson(extra: Readonly<Record<string, number>>): string | n
 /** Sets remaining/overdraft of the non-hall meters from the good readings of one sweep, audited together. */
 export async function readingsCorrectMeters(deps: ServiceDeps, sweepId: number): Promise<void> {
   await inTransaction(deps, async (trx) => {
+    // remaining is written absolute: the meters are locked first so a sale's credit is not overwritten.
+    const ids = await trx.selectFrom('meter_readings').select('meter_id').where('sweep_id', '=', sweepId).where('quality', '=', 'good').execute();
+    await lockRowsForUpdate(trx, 'meters', ids.map((r) => Number(r.meter_id)));
     const rows = await trx.selectFrom('meter_readings').innerJoin('meters', 'meters.id', 'meter_readings.meter_id')
       .select(['meter_readings.meter_id as meter_id', 'meter_readings.remaining as remaining', 'meter_readings.overdraft as overdraft',
         'meters.remaining as was_remaining', 'meters.overdraft as was_overdraft'])

@@ -5,6 +5,7 @@
  * yet) balances are still charged and alerted, and no job is raised.
  */
 import { DEFAULT_HALL_BALANCE, atOrBelow, levelOf } from '../domain/balances/keep-power';
+import { lockAccountOfMeter } from '../db/repositories/locks';
 import type { HallBalanceSettings } from '../domain/balances/keep-power';
 import { appendAudit } from '../db/repositories/audit-repository';
 import { alertRows, chargesOfMeter, hallMeters, latestGoodReading, readAtOf } from '../db/repositories/balances-repository';
@@ -88,6 +89,7 @@ export function createBalanceService(deps: ServiceDeps, control: AutomaticContro
     const [meter] = await hallMeters(deps.db, meterId);
     if (!meter || Number(meter.credit_fen) <= 0) return;
     await inTransaction(deps, async (trx) => {
+      await lockAccountOfMeter(trx, meterId); // the pending jobs are read, then raised or cancelled, as chargeMeter does
       await control.cancelPending(trx, meterId, 'relay_trip', 'recharged above zero');
       const pending = await control.pendingOf(trx, meterId);
       if (pending?.action === 'relay_close' || !(await relayOpen(trx, meterId, control))) return;

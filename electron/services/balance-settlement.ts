@@ -13,6 +13,7 @@ import { accountView } from './account-view';
 import { activeMeterOf, openAccountOrRefuse } from './accounts-service';
 import { consumeApproval } from './approvals-service';
 import { found, inTransaction, nowIso } from './deps';
+import { lockAccount, lockAccountOfMeter } from '../db/repositories/locks';
 import type { Actor, ServiceDeps } from './deps';
 import type { ContractInput } from '../../shared/contract/methods';
 import type { ManualReadingView } from '../../shared/contract/balance-views';
@@ -21,6 +22,7 @@ import type { AccountView } from '../../shared/contract/views';
 export function createSettlementReadingsService(deps: ServiceDeps) {
   async function setMeteringBasis(actor: Actor, input: ContractInput<'accounts.setMeteringBasis'>): Promise<AccountView> {
     return inTransaction(deps, async (trx) => {
+      await lockAccount(trx, input.accountId); // the charging of this account's meter reads the basis it changes
       await openAccountOrRefuse(trx, input.accountId);
       const before = await accountView(trx, input.accountId, deps.clock.now());
       await setRemoteIsSettlement(trx, input.accountId, input.remoteIsSettlement);
@@ -35,6 +37,8 @@ export function createSettlementReadingsService(deps: ServiceDeps) {
 
   async function enterManual(actor: Actor, input: ContractInput<'readings.enterManual'>): Promise<ManualReadingView> {
     return inTransaction(deps, async (trx) => {
+      // Checked against the latest manual reading, then inserted: not alongside another counter's entry.
+      await lockAccountOfMeter(trx, input.meterId);
       const meterRow = found(await findMeter(trx, input.meterId), 'meter');
       const account = await openAccountOrRefuse(trx, Number(meterRow.account_id));
       await activeMeterOf(trx, Number(account.id), input.meterId);

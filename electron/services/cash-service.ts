@@ -14,6 +14,8 @@ import { appendLedger } from '../db/repositories/ledger-repository';
 import type { Db } from '../db/repositories/db';
 import { loadMoneyRules } from './money-rules-service';
 import { requireOpenShift } from './shifts-service';
+import { openShiftOf } from '../db/repositories/shifts-repository';
+import { lockRowsForUpdate } from '../db/repositories/locks';
 import { found, inTransaction } from './deps';
 import type { Actor, ServiceDeps } from './deps';
 import type { ContractInput } from '../../shared/contract/methods';
@@ -26,8 +28,8 @@ export function dropView(row: DropRow): CashDropView {
   };
 }
 
-export async function drawerOf(db: Db, actor: Actor, today: string): Promise<DrawerView> {
-  const shift = await requireOpenShift(db, actor);
+export async function drawerOf(db: Db, actor: Actor, today: string, counterCode: string): Promise<DrawerView> {
+  const shift = await requireOpenShift(db, actor, counterCode);
   const rules = await loadMoneyRules(db);
   const b = await drawerBreakdown(db, Number(shift.id));
   const expected = drawerExpected(Number(shift.float_fen), b.taken - b.drops - b.deposits - b.refunds);
@@ -46,7 +48,10 @@ export function createCashService(deps: ServiceDeps, verifyPresent: (username: s
     if (receiver.userId === actor.userId) throw new DomainError('approval-self');
     return inTransaction(deps, async (trx) => {
       const now = deps.clock.now();
-      const drawer = await drawerOf(trx, actor, businessDate(now));
+      // Two drops from one drawer at once must not both pass the check below: the second waits for the first.
+      const open = await openShiftOf(trx, actor.userId);
+      if (open) await lockRowsForUpdate(trx, 'shifts', [Number(open.id)]);
+      const drawer = await drawerOf(trx, actor, businessDate(now), deps.counterCode);
       // Holiday cash is banked from the drawer by its deposit (deposits-service), so it is never dropped to the safe:
       // dropping it too would take the same notes out of the drawer twice.
       const available = drawer.expected - await heldHolidayCashOfShift(trx, drawer.shiftId);
@@ -62,6 +67,6 @@ export function createCashService(deps: ServiceDeps, verifyPresent: (username: s
 
   return {
     drop,
-    drawer: (actor: Actor): Promise<DrawerView> => drawerOf(deps.db, actor, businessDate(deps.clock.now())),
+    drawer: (actor: Actor): Promise<DrawerView> => drawerOf(deps.db, actor, businessDate(deps.clock.now()), deps.counterCode),
   };
 }

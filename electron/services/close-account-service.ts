@@ -2,6 +2,7 @@ import { DomainError } from '../domain/errors';
 import { planRefund } from '../domain/sales/ledger-plan';
 import { businessDate, businessYear } from '../domain/time/business-time';
 import { chargeFor, fen, formatYuan, units } from '../../shared/money';
+import { lockAccount } from '../db/repositories/locks';
 import type { Fen } from '../../shared/money';
 import { appendAudit } from '../db/repositories/audit-repository';
 import { appendAccountEvent, closeAccountRow } from '../db/repositories/accounts-repository';
@@ -56,13 +57,15 @@ export function createCloseAccountService(deps: ServiceDeps) {
     return inTransaction(deps, async (trx) => {
       const now = deps.clock.now();
       const at = now.toISOString();
+      // The held credit refunded is read, then zeroed: no sale to this account may land in between.
+      await lockAccount(trx, input.accountId);
       await openAccountOrRefuse(trx, input.accountId);
       const meters = (await metersOfAccount(trx, input.accountId)).filter((m) => m.status === 'active');
       // The customer still owes what the meter lent (透支): it is recovered by a sale before closing.
       if (meters.some((m) => Number(m.overdraft) > 0)) throw new DomainError('meter-has-overdraft');
       const refunds = await refundsFor(trx, meters, input.residuals, businessDate(now));
       const total = refunds.reduce((sum, r) => sum + r.held + r.residual, 0);
-      const shift = total > 0 ? await requireOpenShift(trx, actor) : null;
+      const shift = total > 0 ? await requireOpenShift(trx, actor, deps.counterCode) : null;
       // A refund leaves the drawer only against a supervisor's approval for exactly this account and amount.
       if (total > 0) {
         if (input.approvalId === undefined) throw new DomainError('approval-required');

@@ -10,6 +10,7 @@ import { appendAudit } from '../db/repositories/audit-repository';
 import { attemptsOfTarget, insertAttempt, insertJobEvent, jobCancelled, listJobs, openJobIds } from '../db/repositories/control-jobs-repository';
 import { commMeters } from '../db/repositories/readings-repository';
 import { isTerminal, nextRetryAt, targetDue, targetFacts } from '../domain/control/job-state';
+import { acquireLease, releaseLease } from './process-lease';
 import type { MeterTarget } from '../hardware/meters/codecs/drivers';
 import type { Exchange } from '../hardware/meters/meter-port';
 import type { ControlCommand } from '../../shared/contract/control-methods';
@@ -26,6 +27,10 @@ export type LinkOfMeter = (meterId: number) => Promise<{ exchange: Exchange; tar
 export interface RunOutcome { readonly sent: number; readonly succeeded: number; readonly failed: number; readonly finishedJobs: readonly number[] }
 
 interface Work { readonly job: JobFacts; readonly target: TargetWithFacts }
+
+const CONTROL_LEASE = 'control-jobs';
+/** Longer than a pass can take (each meter times out in seconds), short enough for a crashed runner's to lapse. */
+const CONTROL_LEASE_MS = 10 * 60_000;
 
 /** How often a started runner looks for due work (retry times are whole minutes). */
 const TICK_MS = 30_000;
@@ -78,7 +83,22 @@ export class ControlJobRunner {
     return this.pass;
   }
 
+  /**
+   * Several counters may run control jobs against one hall database: a pass runs only under the hall-wide
+   * 'control-jobs' lease, so one runner sends a target while the others leave it (a meter must not get the
+   * same relay or price command from two counters at once). The lease outlives any pass; it is released at
+   * the end, and a runner that died leaves one that expires.
+   */
   private async runPass(): Promise<RunOutcome> {
+    if (!await acquireLease(this.deps, CONTROL_LEASE, CONTROL_LEASE_MS)) return { sent: 0, succeeded: 0, failed: 0, finishedJobs: [] };
+    try {
+      return await this.runPassHoldingLease();
+    } finally {
+      await releaseLease(this.deps, CONTROL_LEASE).catch(this.log);
+    }
+  }
+
+  private async runPassHoldingLease(): Promise<RunOutcome> {
     const now = this.deps.clock.now();
     const jobs = await factsOf(this.deps.db, await listJobs(this.deps.db, { ids: await openJobIds(this.deps.db) }));
     const work: Work[] = jobs.flatMap((job) => job.targets.filter((t) => targetDue(job.state, job.runnable, t.facts, now)).map((target) => ({ job, target })));

@@ -6,6 +6,7 @@
  */
 import { appendAudit } from '../db/repositories/audit-repository';
 import { insertAttempt, insertJob, insertJobEvent, insertTargets, listJobs } from '../db/repositories/control-jobs-repository';
+import { lockRowsForUpdate } from '../db/repositories/locks';
 import type { Db } from '../db/repositories/db';
 import { DomainError } from '../domain/errors';
 import { isTerminal } from '../domain/control/job-state';
@@ -79,9 +80,15 @@ export function createControlJobsService(deps: ServiceDeps, linkOf: LinkOfMeter,
     });
   }
 
+  /** A job's state is read and an event appended under its row lock: two counters never both move it. */
+  async function lockedJob(trx: Db, id: number): Promise<JobFacts> {
+    await lockRowsForUpdate(trx, 'control_jobs', [id]);
+    return loadJob(trx, id);
+  }
+
   async function submit(actor: Actor, input: ContractInput<'controlJobs.submit'>): Promise<ControlJobDetailView> {
     const view = await inTransaction(deps, async (trx) => {
-      const job = await loadJob(trx, input.jobId);
+      const job = await lockedJob(trx, input.jobId);
       if (job.state !== 'draft') throw new DomainError('control-job-not-draft', { jobId: input.jobId, state: job.state });
       if (Number(job.row.requested_by) !== actor.userId) throw new DomainError('control-job-not-yours', { jobId: input.jobId });
       const at = now();
@@ -99,7 +106,7 @@ export function createControlJobsService(deps: ServiceDeps, linkOf: LinkOfMeter,
 
   async function cancel(actor: Actor, input: ContractInput<'controlJobs.cancel'>): Promise<ControlJobDetailView> {
     return inTransaction(deps, async (trx) => {
-      const job = await loadJob(trx, input.jobId);
+      const job = await lockedJob(trx, input.jobId);
       if (Number(job.row.requested_by) !== actor.userId && actor.role !== 'supervisor') throw new DomainError('control-job-not-yours', { jobId: input.jobId });
       if (!['draft', 'scheduled', 'running'].includes(job.state)) throw new DomainError('control-job-not-cancellable', { jobId: input.jobId, state: job.state });
       await cancelJob(trx, job, actor.userId, input.reason, now().toISOString());
@@ -109,7 +116,7 @@ export function createControlJobsService(deps: ServiceDeps, linkOf: LinkOfMeter,
 
   async function retry(actor: Actor, input: ContractInput<'controlJobs.retry'>): Promise<ControlJobDetailView> {
     const view = await inTransaction(deps, async (trx) => {
-      const job = await loadJob(trx, input.jobId);
+      const job = await lockedJob(trx, input.jobId);
       const named = input.meterIds ? new Set(input.meterIds) : null;
       const targets = job.state === 'cancelled' ? [] : job.targets.filter((t) => t.facts.state === 'failed' && (!named || named.has(t.row.meter_id)));
       if (targets.length === 0) throw new DomainError('control-nothing-to-retry', { jobId: input.jobId });

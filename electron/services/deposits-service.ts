@@ -11,6 +11,7 @@ import { appendAudit } from '../db/repositories/audit-repository';
 import {
   dropsByIds, findDepositBySlip, insertDeposit, insertDepositItems, listDeposits, obligationsByIds, openObligations, undepositedDrops,
 } from '../db/repositories/deposits-repository';
+import { advisoryXactLock } from '../db/repositories/locks';
 import type { ObligationRow } from '../db/repositories/deposits-repository';
 import { appendLedger } from '../db/repositories/ledger-repository';
 import { bankKey } from '../db/repositories/vouchers-repository';
@@ -77,6 +78,9 @@ export function createDepositsService(deps: ServiceDeps) {
     return inTransaction(deps, async (trx) => {
       const now = deps.clock.now();
       if (input.depositDate > businessDate(now)) throw new DomainError('deposit-date-future', { date: input.depositDate });
+      // The slip and the items are checked free, then taken: deposits are recorded one at a time across counters,
+      // so the same holiday cash or drop is never banked twice (rare enough to serialize them all).
+      await advisoryXactLock(trx, 'deposits.record');
       if (await findDepositBySlip(trx, bankKey(input.bank), bankKey(input.slipRef))) throw new DomainError('deposit-slip-duplicate', { bank: input.bank, slipRef: input.slipRef });
       const { obligations, drops, total } = await selectedItems(trx, input);
       if (total !== input.amount) throw new DomainError('deposit-amount-mismatch', { amount: formatYuan(fen(input.amount)), expected: formatYuan(fen(total)) });

@@ -5,6 +5,7 @@
  */
 import { findRegisterMap } from '../hardware/meters/codecs/maps';
 import { readMeter } from '../hardware/meters/codecs/drivers';
+import { advisoryXactLock } from '../db/repositories/locks';
 import type { MeterTarget } from '../hardware/meters/codecs/drivers';
 import { ProtocolError } from '../hardware/meters/meter-port';
 import type { Exchange, MeterProtocol, MeterReading } from '../hardware/meters/meter-port';
@@ -114,6 +115,7 @@ export function createMeterCommService(deps: ServiceDeps, options: MeterCommOpti
     };
     await ensureLoaded();
     const saved = await inTransaction(deps, async (trx) => {
+      await advisoryXactLock(trx, `bus-code:${input.code}`); // checked free, then taken
       const sameCode = await findBusByCode(trx, input.code);
       if (sameCode && Number(sameCode.id) !== input.busId) throw new DomainError('bus-code-taken', { code: input.code });
       let before: BusRow | undefined;

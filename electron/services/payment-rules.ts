@@ -7,6 +7,7 @@ import { DomainError } from '../domain/errors';
 import {
   assertDrawerBelowLimit, assertHolidayCashAllowed, assertWithinMaxSale, cashVerdict, drawerExpected,
 } from '../domain/money/rules';
+import { lockRowsForUpdate } from '../db/repositories/locks';
 import type { MoneyRules } from '../domain/money/rules';
 import { fen, formatYuan } from '../../shared/money';
 import { holidayCashOfAccount, insertObligation, overdueCountOfClerk } from '../db/repositories/deposits-repository';
@@ -83,7 +84,11 @@ async function checkCash(db: Db, req: PaymentRequest, rules: MoneyRules): Promis
 export async function planPayment(db: Db, req: PaymentRequest): Promise<PaymentPlan> {
   const rules = await loadMoneyRules(db);
   assertWithinMaxSale(req.payable, rules);
-  if (req.voucherId !== undefined) return { method: 'voucher', voucher: checkVoucher(await findVoucher(db, req.voucherId), req) };
+  if (req.voucherId !== undefined) {
+    // A voucher not tied to one account can be drawn by two counters at once: the second waits, then re-reads.
+    await lockRowsForUpdate(db, 'vouchers', [req.voucherId]);
+    return { method: 'voucher', voucher: checkVoucher(await findVoucher(db, req.voucherId), req) };
+  }
   return checkCash(db, req, rules);
 }
 

@@ -7,6 +7,7 @@
 import { appendAudit } from '../db/repositories/audit-repository';
 import { getSetting, setSetting } from '../db/repositories/settings-repository';
 import { appendPrintEvent, insertPrintJob, latestEvents, printCount, recentJobs } from '../db/repositories/prints-repository';
+import { advisoryXactLock } from '../db/repositories/locks';
 import type { Db } from '../db/repositories/db';
 import { DomainError } from '../domain/errors';
 import { createPortFor } from '../printing/drivers';
@@ -81,6 +82,8 @@ export function createPrintService(deps: ServiceDeps, options: PrintServiceOptio
     const route = routeOf(settings, request.kind, request.form);
     // Numbering, rendering and recording in one transaction: two counters asking at once get 补打 1 and 补打 2.
     return inTransaction(deps, async (trx) => {
+      // A slip's first print and its reprint numbers are counted, then taken: one counter at a time per sale.
+      if (request.kind !== 'customerList') await advisoryXactLock(trx, `print:sale:${request.saleId}`);
       const reprintNo = await reprintNoOf(trx, request);
       const at = nowIso(deps);
       const job: JobToRender = {

@@ -25,6 +25,7 @@
  * composition root wires to the bus registry; this service never opens a bus itself.
  */
 import { readPurchase, writeRecharge, PurchaseCountError, UnsupportedOperationError } from '../hardware/meters/codecs/drivers';
+import { lockRowsForUpdate } from '../db/repositories/locks';
 import type { MeterTarget, PurchaseState, RechargeOutcome } from '../hardware/meters/codecs/drivers';
 import type { Exchange } from '../hardware/meters/meter-port';
 import { appendAudit } from '../db/repositories/audit-repository';
@@ -112,6 +113,9 @@ export function createRemoteRechargeService(deps: ServiceDeps, exchangeFor: Exch
   /** Appends an event if the write is still in one of `from`; false when something else moved it meanwhile. */
   async function transition(write: MeterWriteRow, from: readonly MeterWriteState[], to: MeterWriteState, detail: WriteEventDetail, actor: Actor | null): Promise<boolean> {
     return inTransaction(deps, async (trx) => {
+      // The write's row lock makes this compare-and-append one step across counters: of two counters delivering
+      // the same write, one moves it to 'sent' and sends; the other waits, finds it 'sent' and sends nothing.
+      await lockRowsForUpdate(trx, 'meter_writes', [Number(write.id)]);
       const state = await writeState(trx, Number(write.id));
       if (!from.includes(state)) return false;
       const at = deps.clock.now().toISOString();

@@ -15,6 +15,7 @@ import { appendLedger, saleLedgerLines } from '../db/repositories/ledger-reposit
 import { findMeter, setMeterState } from '../db/repositories/meters-repository';
 import { allocateReceiptNo } from '../db/repositories/receipts-repository';
 import { findReversal, findReversalByKey, insertReversal, latestStandingSaleOfMeter, reversalOfSale } from '../db/repositories/reversals-repository';
+import { advisoryXactLock, idempotencyLockName, lockAccount, lockRowsForUpdate } from '../db/repositories/locks';
 import type { ReversalRow } from '../db/repositories/reversals-repository';
 import { findSale } from '../db/repositories/sales-repository';
 import { appendWriteEvent, eventsOfWrite, writeOfSale } from '../db/repositories/meter-writes-repository';
@@ -66,6 +67,7 @@ async function meterAfterReversal(db: Db, sale: SaleRow) {
 async function remoteWriteToVoid(db: Db, sale: SaleRow): Promise<number | null> {
   const write = await writeOfSale(db, Number(sale.id));
   if (!write) return null;
+  await lockRowsForUpdate(db, 'meter_writes', [Number(write.id)]); // a counter delivering it moves it under this lock
   const last = (await eventsOfWrite(db, Number(write.id))).at(-1);
   const state = last?.state ?? 'pending';
   if (state === 'verified' || state === 'completed' || (state === 'failed' && last?.detail['meterHasIt'] === true)) throw new DomainError('reversal-consumed');
@@ -82,6 +84,7 @@ async function remoteWriteToVoid(db: Db, sale: SaleRow): Promise<number | null> 
 async function cardWriteToVoid(db: Db, sale: SaleRow): Promise<number | null> {
   const write = await cardWriteOfSale(db, Number(sale.id));
   if (!write) return null;
+  await lockRowsForUpdate(db, 'card_writes', [Number(write.id)]); // a counter writing the card claims it under this lock
   const state = (await lastCardWriteEvent(db, Number(write.id))).state;
   if (state === 'pending') return Number(write.id);
   if (state === 'completed') throw new DomainError('reversal-card-on-card');
@@ -119,9 +122,10 @@ export interface ReversalRequest {
  */
 export async function applyReversal(trx: Db, deps: ServiceDeps, r: ReversalRequest): Promise<ReversalView> {
   const { sale, actor } = r;
+  await lockAccount(trx, Number(sale.account_id)); // the meter's balances and units-to-date are read, then written back
   const after = await meterAfterReversal(trx, sale);
   const voidWrite = await remoteWriteToVoid(trx, sale);
-  const shift = sale.payment_method === 'cash' ? await requireOpenShift(trx, actor) : await openShiftOf(trx, actor.userId);
+  const shift = sale.payment_method === 'cash' ? await requireOpenShift(trx, actor, deps.counterCode) : await openShiftOf(trx, actor.userId);
   const now = deps.clock.now();
   const at = now.toISOString();
   const approvalId = r.approve ? await r.approve() : null;
@@ -148,6 +152,7 @@ export async function applyReversal(trx: Db, deps: ServiceDeps, r: ReversalReque
 
 export function createReversalsService(deps: ServiceDeps) {
   async function replayOrNull(db: Db, input: Input): Promise<ReversalView | null> {
+    await advisoryXactLock(db, idempotencyLockName('reversal', input.idempotencyKey)); // see sales-service replayOrNull
     const existing = await findReversalByKey(db, input.idempotencyKey);
     if (!existing) return null;
     if (existing.request_hash !== reversalHash(input)) throw new DomainError('idempotency-conflict');
@@ -160,6 +165,8 @@ export function createReversalsService(deps: ServiceDeps) {
       const replay = await replayOrNull(trx, input);
       if (replay) return replay;
       const sale = found(await findSale(trx, input.saleId), 'sale');
+      // Before anything is checked: a second reversal of this sale from another counter waits, then finds it reversed.
+      await lockAccount(trx, Number(sale.account_id));
       await refuseIfReversed(trx, sale);
       const cardWrite = await cardWriteToVoid(trx, sale);
       const now = deps.clock.now();

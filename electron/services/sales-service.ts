@@ -10,6 +10,7 @@ import { addUnitsToDate, findAccount, unitsToDate } from '../db/repositories/acc
 import { appendLedger } from '../db/repositories/ledger-repository';
 import { findMeter, setMeterState } from '../db/repositories/meters-repository';
 import { allocateReceiptNo } from '../db/repositories/receipts-repository';
+import { advisoryXactLock, idempotencyLockName, lockAccountOfMeter } from '../db/repositories/locks';
 import { findSale, findSaleByKey, findSaleByReceipt, insertSale } from '../db/repositories/sales-repository';
 import { reversalOfSale } from '../db/repositories/reversals-repository';
 import { writeOfSale, writeState } from '../db/repositories/meter-writes-repository';
@@ -127,6 +128,10 @@ export interface SaleHooks {
 
 export function createSalesService(deps: ServiceDeps, hooks: SaleHooks = {}) {
   async function replayOrNull(db: Db, input: ContractInput<'sales.sell'>): Promise<SaleView | null> {
+    // Idempotency keys are unique across counters: the same key sent to two counters at once (a retry through
+    // another workstation) must give one sale and one replay. The second waits here until the first commits,
+    // then finds its sale; without the lock it would meet the unique index and answer an internal error.
+    await advisoryXactLock(db, idempotencyLockName('sale', input.idempotencyKey));
     const existing = await findSaleByKey(db, input.idempotencyKey);
     if (!existing) return null;
     if (existing.request_hash !== requestHash(input)) throw new DomainError('idempotency-conflict');
@@ -150,7 +155,10 @@ export function createSalesService(deps: ServiceDeps, hooks: SaleHooks = {}) {
     return inTransaction(deps, async (trx) => {
       const replay = await replayOrNull(trx, input);
       if (replay) return replay;
-      const shift = await requireOpenShift(trx, actor);
+      const shift = await requireOpenShift(trx, actor, deps.counterCode);
+      // Before pricing: another counter's sale to this account commits first, and this one prices on its result
+      // (credit, remaining, overdraft, units-to-date, the tier), never on the same stale balance.
+      await lockAccountOfMeter(trx, input.meterId);
       const now = deps.clock.now();
       const { meter, account, version, date, period, quote } = await priceSale(trx, input.meterId, input.request, now);
       if (input.tendered < quote.payable) throw new DomainError('tendered-too-little', { payable: formatYuan(quote.payable) });

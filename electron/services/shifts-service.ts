@@ -4,7 +4,8 @@ import { fen } from '../../shared/money';
 import { appendAudit } from '../db/repositories/audit-repository';
 import { shiftCashMovements } from '../db/repositories/ledger-repository';
 import { drawerBreakdown } from '../db/repositories/deposits-repository';
-import { closeShiftRow, findShift, insertShift, openShiftOf, shiftSalesSummary } from '../db/repositories/shifts-repository';
+import { closeShiftRow, findShift, insertShift, lockOpenShiftShared, openShiftOf, shiftSalesSummary } from '../db/repositories/shifts-repository';
+import { advisoryXactLock, lockRowsForUpdate } from '../db/repositories/locks';
 import { findUser } from '../db/repositories/users-repository';
 import type { Db } from '../db/repositories/db';
 import { found, inTransaction, nowIso } from './deps';
@@ -24,10 +25,22 @@ function shiftView(row: ShiftRow): ShiftView {
   };
 }
 
-/** The open shift of the acting clerk, or `no-open-shift`: every cash movement belongs to a shift. */
-export async function requireOpenShift(db: Db, actor: Actor): Promise<ShiftRow> {
+/**
+ * The open shift of the acting clerk at this counter, or `no-open-shift`: every cash movement belongs to a
+ * shift. A shift belongs to the counter it was opened at (its drawer is there): selling at another counter
+ * while it is open is refused, naming that counter. The shift is locked against its close until the caller's
+ * transaction ends, so a close never reconciles a drawer while a sale is being written into it.
+ */
+export async function requireOpenShift(db: Db, actor: Actor, counterCode: string): Promise<ShiftRow> {
+  const shift = await openShiftHere(db, actor, counterCode);
+  if (!await lockOpenShiftShared(db, Number(shift.id))) throw new DomainError('no-open-shift');
+  return shift;
+}
+
+async function openShiftHere(db: Db, actor: Actor, counterCode: string): Promise<ShiftRow> {
   const shift = await openShiftOf(db, actor.userId);
   if (!shift) throw new DomainError('no-open-shift');
+  if (shift.counter_code !== counterCode) throw new DomainError('shift-open-elsewhere', { counter: shift.counter_code });
   return shift;
 }
 
@@ -50,7 +63,11 @@ export function createShiftsService(deps: ServiceDeps) {
   return {
     async open(actor: Actor, float: number): Promise<ShiftView> {
       return inTransaction(deps, async (trx) => {
-        if (await openShiftOf(trx, actor.userId)) throw new DomainError('shift-already-open');
+        // Two counters opening a shift for one clerk at once: the second waits here, then sees the first's.
+        await advisoryXactLock(trx, `shift-of-clerk:${actor.userId}`);
+        const open = await openShiftOf(trx, actor.userId);
+        if (open && open.counter_code !== deps.counterCode) throw new DomainError('shift-open-elsewhere', { counter: open.counter_code });
+        if (open) throw new DomainError('shift-already-open');
         const id = await insertShift(trx, { clerkId: actor.userId, counterCode: deps.counterCode, float, at: nowIso(deps) });
         const view = shiftView(found(await findShift(trx, id), 'shift'));
         await appendAudit(trx, { at: nowIso(deps), userId: actor.userId, action: 'shift.open', entity: 'shift', entityId: id, after: view });
@@ -68,7 +85,11 @@ export function createShiftsService(deps: ServiceDeps) {
       const unknown = unknownDenominations(counted);
       if (unknown.length > 0) throw new DomainError('unknown-denomination', { values: unknown.join(', ') });
       return inTransaction(deps, async (trx) => {
-        const shift = await requireOpenShift(trx, actor);
+        const open = await openShiftHere(trx, actor, deps.counterCode);
+        // The row lock waits for the sales and cash movements in flight (they hold it FOR SHARE), then re-reads.
+        await lockRowsForUpdate(trx, 'shifts', [Number(open.id)]);
+        const shift = found(await findShift(trx, Number(open.id)), 'shift');
+        if (shift.status !== 'open') throw new DomainError('no-open-shift');
         const before = shiftView(shift);
         const result = reconcileShift(fen(Number(shift.float_fen)), fen(await shiftCashMovements(trx, Number(shift.id))), countedTotal(counted));
         await closeShiftRow(trx, Number(shift.id), {

@@ -1,5 +1,6 @@
 import { DomainError } from '../domain/errors';
 import { tierProblem, versionInForce } from '../domain/tariffs/tariff';
+import { advisoryXactLock } from '../db/repositories/locks';
 import type { TariffTier, TariffVersion } from '../domain/tariffs/tariff';
 import { businessDate } from '../domain/time/business-time';
 import { price, units } from '../../shared/money';
@@ -61,6 +62,9 @@ export function createTariffsService(deps: ServiceDeps) {
       const tou = toTou(input.tou, input.utility);
       if (await findTariffByCode(deps.db, input.code)) throw new DomainError('tariff-code-taken');
       return inTransaction(deps, async (trx) => {
+        // Checked again under a lock on the code: another counter may have created it since (a clear refusal, not a unique-key error).
+        await advisoryXactLock(trx, `tariff-code:${input.code}`);
+        if (await findTariffByCode(trx, input.code)) throw new DomainError('tariff-code-taken');
         const id = await insertTariff(trx, { ...input, at: nowIso(deps) });
         const versionId = await insertTariffVersion(trx, { tariffId: id, effectiveFrom: input.effectiveFrom, tiers, at: nowIso(deps), userId: actor?.userId ?? null });
         if (tou) await insertTouPrices(trx, versionId, tou);
@@ -75,6 +79,7 @@ export function createTariffsService(deps: ServiceDeps) {
       const tiers = toTiers(input.tiers);
       if (input.effectiveFrom < businessDate(deps.clock.now())) throw new DomainError('tariff-version-in-past');
       return inTransaction(deps, async (trx) => {
+        await advisoryXactLock(trx, `tariff:${input.tariffId}`); // its versions are checked, then one is added
         const before = await tariffView(trx, input.tariffId);
         if (before.versions.some((v) => v.effectiveFrom === input.effectiveFrom)) throw new DomainError('tariff-version-exists');
         const tou = toTou(input.tou, before.utility);

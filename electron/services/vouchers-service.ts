@@ -12,6 +12,7 @@ import { appendLedger } from '../db/repositories/ledger-repository';
 import {
   bankKey, findVoucher, findVoucherByKey, findVoucherImage, insertVoucher, insertVoucherImage, searchVouchers, voucherDraws,
 } from '../db/repositories/vouchers-repository';
+import { advisoryXactLock } from '../db/repositories/locks';
 import type { VoucherFilter, VoucherRow } from '../db/repositories/vouchers-repository';
 import type { Db } from '../db/repositories/db';
 import { openAccountOrRefuse } from './accounts-service';
@@ -54,6 +55,8 @@ export function createVouchersService(deps: ServiceDeps) {
     return inTransaction(deps, async (trx) => {
       const now = deps.clock.now();
       if (input.valueDate > businessDate(now)) throw new DomainError('voucher-value-date-future', { date: input.valueDate });
+      // Checked, then inserted: the same voucher registered at two counters at once gives one voucher and one refusal.
+      await advisoryXactLock(trx, `voucher:${bankKey(input.bank)}:${bankKey(input.referenceNo)}`);
       if (await findVoucherByKey(trx, input.bank, input.referenceNo)) throw new DomainError('voucher-duplicate', { bank: input.bank, referenceNo: input.referenceNo });
       if (input.accountId !== null) await openAccountOrRefuse(trx, input.accountId);
       const at = now.toISOString();

@@ -7,9 +7,14 @@
  * kind, built by the first list of a business day and then brought up to date from the sales added since:
  * sales are append-only (no update, no delete), so the sales past the last id seen are all there is to add.
  * TEMP tables belong to this connection only and never reach the database file, its backups or `db verify`.
+ *
+ * On PostgreSQL (issue 8) a pool hands each query whichever connection is free, so a connection's TEMP
+ * table cannot be relied on from one list to the next; there the window is summed in the query itself,
+ * which the server does in parallel over the sales_worklist index.
  */
 import { sql } from 'kysely';
 import type { RawBuilder } from 'kysely';
+import { dialectOf } from '../db/repositories/locks';
 import type { Db } from '../db/repositories/db';
 import type { ListFilter } from '../domain/worklists/list-filter';
 import type { CreditKind } from '../../shared/vocabulary';
@@ -79,6 +84,30 @@ export interface ListedMeter {
 
 const int = (n: number) => sql`cast(${n} as integer)`;
 
+/** The installation's Beijing business date (UTC+8), as businessDate() gives it. */
+function installedDate(db: Db): RawBuilder<string> {
+  return dialectOf(db) === 'postgres'
+    ? sql<string>`to_char(installed_at::timestamptz at time zone 'UTC' + interval '8 hours', 'YYYY-MM-DD')`
+    : sql<string>`date(installed_at, '+8 hours')`;
+}
+
+/** Meter ids the clerk has already handled today, excluded from the list. */
+function notHandled(db: Db, handled: readonly number[]): RawBuilder<boolean> {
+  const ids = JSON.stringify(handled);
+  return dialectOf(db) === 'postgres'
+    ? sql<boolean>`m.id not in (select value::bigint from json_array_elements_text(${ids}::json))`
+    : sql<boolean>`m.id not in (select value from json_each(${ids}))`;
+}
+
+/** The window's sales per meter: the connection's kept TEMP table on SQLite, summed in place on PostgreSQL. */
+function windowSource(db: Db, kind: WindowKind, from: string): RawBuilder<unknown> {
+  if (dialectOf(db) === 'sqlite') return sql`${windowTable(kind)}`;
+  // sum(bigint) is numeric on PostgreSQL: cast back, or `balance * w / bought` (days left) would divide
+  // without truncating and order the list differently from SQLite's integer division.
+  return sql`(select meter_id, cast(sum(units) as bigint) as units, cast(sum(charge_fen) as bigint) as fen, max(business_date) as last
+    from sales where business_date >= ${from} group by meter_id)`;
+}
+
 function alarmSql(f: ListFilter): RawBuilder<number> {
   const energy = [...f.energyAlarms].map(([tariffId, units]) => sql`when ${int(tariffId)} then ${int(units)}`);
   const energyAlarm = energy.length ? sql`case tariff_id ${sql.join(energy, sql` `)} else 0 end` : sql`0`;
@@ -88,11 +117,10 @@ function alarmSql(f: ListFilter): RawBuilder<number> {
 const ARREARS = sql`((credit_kind = 'hall' and balance < 0) or overdraft > 0)`;
 
 /** The list's predicate over the columns of `f` below (list-filter.ts states it in the rules' terms). */
-function predicate(f: ListFilter): RawBuilder<boolean> {
+function predicate(db: Db, f: ListFilter): RawBuilder<boolean> {
   if (f.kind === 'arrears') return sql<boolean>`${ARREARS}`;
   if (f.kind === 'notRecharged') {
-    // The installation's Beijing business date (UTC+8), as businessDate() gives it.
-    return sql<boolean>`(case when last is not null then last <= ${f.cutoff} else date(installed_at, '+8 hours') <= ${f.cutoff} end)`;
+    return sql<boolean>`(case when last is not null then last <= ${f.cutoff} else ${installedDate(db)} <= ${f.cutoff} end)`;
   }
   const [w, d] = [int(f.windowDays), int(f.lowBalanceDays)];
   return sql<boolean>`(not ${ARREARS} and (balance < ${alarmSql(f)} or (${d} > 0 and ${w} > 0 and bought > 0 and balance * ${w} < ${d} * bought)))`;
@@ -115,18 +143,19 @@ interface Row { id: number; account_id: number; credit_kind: string; balance: nu
  * is then tested before an account is looked up, so only candidates cost a lookup.
  */
 export async function listedMeters(db: Db, f: ListFilter, area: string | undefined, limit: number): Promise<{ total: number; rows: ListedMeter[] }> {
-  if (f.windowFrom !== null && f.kind !== 'arrears') await windowUpToDate(db, f.kind, f.windowFrom);
-  const window = f.kind === 'arrears' ? null : windowTable(f.kind);
+  const postgres = dialectOf(db) === 'postgres';
+  if (f.windowFrom !== null && f.kind !== 'arrears' && !postgres) await windowUpToDate(db, f.kind, f.windowFrom);
+  const window = f.kind === 'arrears' || f.windowFrom === null ? null : windowSource(db, f.kind, f.windowFrom);
   const result = await sql<Row>`with f as (
       select m.id, m.account_id, m.credit_kind, m.overdraft, m.tariff_id, m.installed_at,
         case when m.credit_kind = 'hall' then m.credit_fen else m.remaining end as balance,
         ${window ? sql`w.last` : sql`null`} as last,
         ${window ? sql`case when w.meter_id is null then 0 when m.credit_kind = 'energy' then w.units else w.fen end` : sql`0`} as bought
       from meters m ${window ? sql`left join ${window} w on w.meter_id = m.id` : sql``}
-        cross join accounts a on a.id = m.account_id
+        ${postgres ? sql`join` : sql`cross join`} accounts a on a.id = m.account_id
         ${area !== undefined ? sql`join premises p on p.id = a.premises_id and p.area = ${area}` : sql``}
-      where m.status = 'active' and a.status = 'open' and m.id not in (select value from json_each(${JSON.stringify(f.handled)})))
-    select *, count(*) over () as total from f where ${predicate(f)} order by ${ordering(f)} limit ${int(limit)}`.execute(db);
+      where m.status = 'active' and a.status = 'open' and ${notHandled(db, f.handled)})
+    select *, count(*) over () as total from f where ${predicate(db, f)} order by ${ordering(f)} limit ${int(limit)}`.execute(db);
   return {
     total: Number(result.rows[0]?.total ?? 0),
     rows: result.rows.map((r) => ({

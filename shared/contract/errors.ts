@@ -8,7 +8,7 @@ export const ERROR_CODES = [
   'not-found', 'customer-no-taken', 'meter-no-taken', 'card-no-taken', 'premises-occupied',
   'account-closed', 'meter-removed', 'utility-mismatch', 'same-owner', 'meter-has-overdraft',
   'no-tariff', 'tariff-code-taken', 'tariff-invalid', 'tariff-utility-mismatch', 'tariff-version-exists', 'tariff-version-in-past',
-  'no-open-shift', 'shift-already-open', 'shift-not-yours', 'shift-closed', 'unknown-denomination',
+  'no-open-shift', 'shift-already-open', 'shift-not-yours', 'shift-closed', 'unknown-denomination', 'shift-open-elsewhere', 'counter-in-use',
   'amount-buys-nothing', 'units-not-on-step', 'credit-cap-exceeded', 'hall-meter-sells-money-only',
   'tendered-too-little', 'idempotency-conflict', 'residual-too-large',
   'calendar-date-outside-year', 'calendar-duplicate-date', 'calendar-workday-not-weekend',
@@ -25,14 +25,15 @@ export const ERROR_CODES = [
   'meter-no-register-map', 'nothing-to-read', 'sweep-running', 'sweep-running-elsewhere',
   'control-no-supported-meter', 'control-effective-past', 'control-effective-too-far', 'control-job-not-draft', 'control-job-not-yours', 'control-job-not-cancellable', 'control-nothing-to-retry',
   'not-hall-meter', 'remote-meter-is-settlement', 'manual-reading-decreasing', 'manual-reading-not-after', 'manual-reading-in-future',
-  'backup-folder-unusable', 'backup-file-missing', 'backup-not-verified', 'backup-restore-unconfirmed', 'print-no-printer', 'print-already-printed', 'print-job-done',
+  'backup-folder-unusable', 'backup-on-server', 'backup-file-missing', 'backup-not-verified', 'backup-restore-unconfirmed', 'print-no-printer', 'print-already-printed', 'print-job-done',
   'sms-not-configured',
   'card-reader-not-available', 'card-no-reader', 'card-no-card', 'card-removed', 'card-wrong-psc', 'card-locked',
-  'card-timeout', 'card-transmit-failed', 'card-verify-mismatch', 'card-write-interrupted', 'card-write-closed',
+  'card-timeout', 'card-transmit-failed', 'card-verify-mismatch', 'card-write-interrupted', 'card-write-closed', 'card-write-in-progress',
   'card-tampered', 'card-not-ours', 'card-none-live', 'card-not-blank', 'card-already-issued', 'card-meter-not-card',
   'card-replace-needs-loss', 'card-none-to-replace', 'card-clear-holds-purchase', 'card-wrong-card',
   'card-not-issued', 'card-write-open', 'card-purchase-not-loaded', 'card-meter-number-unsupported',
   'card-demo-only', 'card-no-write-back', 'reversal-card-on-card', 'reversal-card-write-open',
+  'database-unreachable', 'database-url-invalid',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -21,6 +21,8 @@ import type { BackupOutputs } from './backup-methods';
 import type { PrintOutputs } from './print-methods';
 import { worklistContract } from './worklist-methods';
 import { reportContract, type ReportOutputs } from './report-methods';
+import { systemContract } from './system-methods';
+import type { SystemOutputs } from './system-methods';
 import type { WorklistOutputs } from './worklist-methods';
 import type { BalanceAlertView, ChargeRunView, HallBalanceSettingsView, HallBalanceView, ManualReadingView } from './balance-views';
 import type { BusTestView, BusView, CollectionSettingsView, MeterCommView, MeterReadingsView, ReadingBoardView, SweepView } from './meter-views';
@@ -157,6 +159,7 @@ export const contract = {
   ...backupContract,
   ...worklistContract,
   ...reportContract,
+  ...systemContract,
 
   'audit.list': { access: [...SUPERVISOR, ...ADMIN], input: z.object({ entity: f.text(40).optional(), entityId: f.text(40).optional(), limit: z.number().int().min(1).max(500).optional() }).strict() },
 } as const satisfies Record<string, { access: Access; input: z.ZodType }>;
@@ -164,7 +167,7 @@ export const contract = {
 export type MethodName = keyof typeof contract;
 export type ContractInput<M extends MethodName> = z.output<(typeof contract)[M]['input']>;
 
-export interface ContractOutputs extends PrintOutputs, WorklistOutputs, BackupOutputs, ReportOutputs {
+export interface ContractOutputs extends PrintOutputs, WorklistOutputs, BackupOutputs, ReportOutputs, SystemOutputs {
   'auth.loginInfo': LoginInfoView;
   'auth.login': SessionView;
   'auth.logout': { readonly loggedOut: true };

@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBackend } from '../support/backend';
+import { buildBackend, sqliteOf } from '../support/backend';
 import type { Fixture } from '../support/backend';
 import { verifyCopy } from '../../electron/db/backup-copy';
 import { copySnapshotOffThread, verifyCopyOffThread } from '../../electron/services/db-worker/backup';
@@ -23,7 +23,7 @@ beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'halldesk-thread-'));
   await fx.ok('shifts.open', { float: 0 }, fx.sessions.clerk1);
   for (let i = 0; i < 3; i += 1) await sell(fx);
-  pad(fx, 6);
+  await pad(fx, 6);
 });
 afterAll(async () => {
   await fx.close();
@@ -36,7 +36,7 @@ describe('backup jobs in a worker thread', () => {
     let ticks = 0;
     const ticker = setInterval(() => { ticks += 1; }, 1);
     const target = join(folder, 'copy.sqlite');
-    const copy = await copySnapshotOffThread(fx.backend.database.file, target, (phase, done, total) => steps.push(`${phase} ${done}/${total}`));
+    const copy = await copySnapshotOffThread(sqliteOf(fx.backend).file, target, (phase, done, total) => steps.push(`${phase} ${done}/${total}`));
     const verdict = await verifyCopyOffThread(target, copy.counts, (phase) => steps.push(phase));
     clearInterval(ticker);
     expect(copy.counts['sales']).toBe(3);
@@ -50,19 +50,19 @@ describe('backup jobs in a worker thread', () => {
 
   it('a corrupted copy verifies as failed; a refused copy rejects with its reason', async () => {
     const target = join(folder, 'ruined.sqlite');
-    const copy = await copySnapshotOffThread(fx.backend.database.file, target);
+    const copy = await copySnapshotOffThread(sqliteOf(fx.backend).file, target);
     corrupt(target);
     const verdict = await verifyCopyOffThread(target, copy.counts);
     expect(verdict.ok).toBe(false);
     expect(['sqlite-integrity', 'row-counts']).toContain(verdict.failedCheck);
-    await expect(copySnapshotOffThread(fx.backend.database.file, target)).rejects.toThrow(/refusing to overwrite/);
+    await expect(copySnapshotOffThread(sqliteOf(fx.backend).file, target)).rejects.toThrow(/refusing to overwrite/);
     await expect(copySnapshotOffThread(join(folder, 'missing.sqlite'), join(folder, 'x.sqlite'))).rejects.toThrow(/unable to open|does not exist|directory does not exist/i);
     expect(existsSync(join(folder, 'x.sqlite'))).toBe(false);
   });
 
   it('a process awaiting a job stays alive until the answer, and ends by itself once the worker is idle', () => {
     const backup = fileURLToPath(new URL('../../electron/services/db-worker/backup.ts', import.meta.url));
-    const script = `const m = await import(${JSON.stringify(backup)}); const v = await m.verifyCopyOffThread(${JSON.stringify(fx.backend.database.file)}, null); console.log(v.ok ? 'verified' : 'not verified');`;
+    const script = `const m = await import(${JSON.stringify(backup)}); const v = await m.verifyCopyOffThread(${JSON.stringify(sqliteOf(fx.backend).file)}, null); console.log(v.ok ? 'verified' : 'not verified');`;
     const file = join(folder, 'await-job.mts');
     writeFileSync(file, script);
     const child = spawnSync(process.execPath, ['--import', 'tsx', file], { encoding: 'utf8', timeout: 60_000 });

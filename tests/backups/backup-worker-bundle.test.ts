@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
-import { buildBackend } from '../support/backend';
+import { buildBackend, sqliteOf } from '../support/backend';
 import type { Fixture } from '../support/backend';
 import type { DbJob, DbWorkerMessage } from '../../electron/services/db-worker/jobs';
 import { sell } from './kit';
@@ -51,12 +51,12 @@ describe('the bundled backup worker (out/main/db-worker.js)', () => {
     const worker = new Worker(bundled);
     try {
       const target = join(outDir, 'copy.sqlite');
-      const copy = await runJob(worker, 1, { op: 'copy', source: fx.backend.database.file, target });
+      const copy = await runJob(worker, 1, { op: 'copy', source: sqliteOf(fx.backend).file, target });
       expect(copy).toMatchObject({ type: 'done', value: { counts: { sales: 1 } } });
       const counts = copy.type === 'done' ? (copy.value as { counts: Record<string, number> }).counts : null;
       expect(await runJob(worker, 2, { op: 'verify', file: target, expected: counts })).toMatchObject({ type: 'done', value: { ok: true, failedCheck: null } });
       const exported = await runJob(worker, 3, {
-        op: 'export', file: fx.backend.database.file,
+        op: 'export', file: sqliteOf(fx.backend).file,
         job: { input: { report: 'dayClose', params: { date: '2026-06-15' }, format: 'csv' }, language: 'zh-CN', today: '2026-06-15', pdfHeader: { hallName: null, printedAt: '2026-06-15T02:00:00.000Z', printedBy: '测试' } },
       });
       expect(exported).toMatchObject({ type: 'done', value: { fileName: expect.stringMatching(/\.csv$/), mime: 'text/csv; charset=utf-8' } });

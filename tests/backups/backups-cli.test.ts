@@ -54,7 +54,7 @@ describe('halldesk backups', () => {
     expect(run.code).toBe(0);
     expect(run.out.join('')).toMatch(/^backup #1 verified: .*halldesk-\d{8}-\d{6}-manual\.sqlite \(\d+ bytes, sha256 [0-9a-f]{64}\)$/);
     expect(writes.join('')).toContain('backup 100% (100/100)');
-    expect(Number(fx.raw.prepare("select count(*) from audit_log where action = 'backup.run'").pluck().get())).toBe(1);
+    expect(Number((await fx.sql.one<{ n: number }>("select count(*) as n from audit_log where action = 'backup.run'")).n)).toBe(1);
   });
 
   it('list shows it verified and present; status no longer warns', async () => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBackend, refusal } from '../support/backend';
+import { buildBackend, refusal, sqliteOf } from '../support/backend';
 import type { Fixture } from '../support/backend';
 import { createBackupService } from '../../electron/services/backup-service';
 import { restoreDrill, verifyBackupFile } from '../../electron/services/backup-restore';
@@ -18,7 +18,7 @@ import { corrupt, pad, sell } from './kit';
 
 let fx: Fixture;
 let folder: string;
-const live = () => fx.backend.database.file;
+const live = () => sqliteOf(fx.backend).file;
 
 beforeAll(async () => {
   fx = await buildBackend();
@@ -49,8 +49,8 @@ describe('verified backups', () => {
   });
 
   it('a backup taken during live sales restores and verifies (drill), its counts those of its snapshot', async () => {
-    pad(fx, 24); // several backup steps, so sales land between them
-    const before = Number(fx.raw.prepare('select count(*) as n from sales').pluck().get());
+    await pad(fx, 24); // several backup steps, so sales land between them
+    const before = Number((await fx.sql.one<{ n: number }>('select count(*) as n from sales')).n);
     const seen: BackupProgressView[] = [];
     const running = fx.ok('backups.run', {}, fx.sessions.admin);
     let done = false;
@@ -69,7 +69,7 @@ describe('verified backups', () => {
     const copy = new BetterSqlite3(backup.file, { readonly: true });
     const copied = Number(copy.prepare('select count(*) as n from sales').pluck().get());
     copy.close();
-    const after = Number(fx.raw.prepare('select count(*) as n from sales').pluck().get());
+    const after = Number((await fx.sql.one<{ n: number }>('select count(*) as n from sales')).n);
     expect(copied).toBeGreaterThanOrEqual(before);
     expect(copied).toBeLessThan(after);
     const drill = await restoreDrill(backup.file, live());
@@ -82,6 +82,8 @@ describe('verified backups', () => {
   it('a copy corrupted before its verification is recorded as failed and does not count', async () => {
     const lastGood = (await fx.ok('backups.status', {}, fx.sessions.supervisor)).lastVerified;
     let hit = false;
+    // The recorded backups, read before the run: the new copy is not among them until it has been verified.
+    const recorded = (await fx.sql.all<{ file: string }>('select file from backups')).map((r) => r.file);
     const service = createBackupService({ db: fx.backend.database.db, clock: fx.clock, counterCode: 'A01' }, live(), {
       log: () => undefined,
       onProgress: (phase) => {
@@ -91,8 +93,7 @@ describe('verified backups', () => {
       },
     });
     const currentTarget = () => {
-      const files = (fx.raw.prepare('select file from backups').pluck().all() as string[]);
-      const fresh = readdirSync(folder).map((f) => join(folder, f)).filter((f) => f.endsWith('.sqlite') && !files.includes(f));
+      const fresh = readdirSync(folder).map((f) => join(folder, f)).filter((f) => f.endsWith('.sqlite') && !recorded.includes(f));
       return fresh[0]!;
     };
     const failed = await service.run('manual', null);
@@ -116,7 +117,7 @@ describe('verified backups', () => {
     expect(verified.slice(0, 2).every((b) => b.present)).toBe(true);
     expect(verified.slice(2).every((b) => !b.present)).toBe(true);
     expect(list.some((b) => !b.verified && b.present)).toBe(true); // the failed copy is kept for inspection
-    expect(list).toHaveLength(Number(fx.raw.prepare('select count(*) from backups').pluck().get()));
+    expect(list).toHaveLength(Number((await fx.sql.one<{ n: number }>('select count(*) as n from backups')).n));
     await fx.ok('backups.setSettings', { folder, dailyTime: '02:00', keepCount: 5, keepDays: 1 }, fx.sessions.admin);
     fx.clock.advance(3 * 86_400_000);
     await fx.relogin('admin');

@@ -24,8 +24,8 @@ export async function sell(fx: Fixture, amount = 1_000): Promise<number> {
 }
 
 /** Makes the database a few MB bigger (a settings value no check reads), so a copy takes several backup steps. */
-export function pad(fx: Fixture, megabytes: number): void {
-  fx.raw.prepare("insert into settings (key, value) values ('test:pad', ?)").run('x'.repeat(megabytes * 1_048_576));
+export async function pad(fx: Fixture, megabytes: number): Promise<void> {
+  await fx.sql.run("insert into settings (key, value) values ('test:pad', ?)", ['x'.repeat(megabytes * 1_048_576)]);
 }
 
 /** Overwrites everything past the first page with garbage: the file still opens, its b-trees are gone. */

@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBackend } from '../support/backend';
+import { buildBackend, sqliteOf } from '../support/backend';
 import type { Fixture } from '../support/backend';
 import { runCli } from '../support/run-cli';
 import { sha256File } from '../../electron/db/backup-copy';
@@ -41,9 +41,9 @@ describe('halldesk db restore', () => {
   });
 
   it('--drill restores into a scratch folder and verifies, the live database untouched', async () => {
-    const liveFile = fx.backend.database.file;
+    const liveFile = sqliteOf(fx.backend).file;
     const before = await sha256File(liveFile);
-    const liveSales = fx.raw.prepare('select count(*) from sales').pluck().get();
+    const liveSales = Number((await fx.sql.one<{ n: number }>('select count(*) as n from sales')).n);
     const run = await runCli(['db', 'restore', good, '--drill', '--data', fx.dataDir]);
     expect(run.code).toBe(0);
     const text = run.out.join('\n');
@@ -51,7 +51,7 @@ describe('halldesk db restore', () => {
     expect(text).toContain('ok   ledger-transactions-balance');
     expect(text).not.toContain('FAIL');
     expect(await sha256File(liveFile)).toBe(before);
-    expect(fx.raw.prepare('select count(*) from sales').pluck().get()).toBe(liveSales);
+    expect(Number((await fx.sql.one<{ n: number }>('select count(*) as n from sales')).n)).toBe(liveSales);
   });
 
   it('--drill of a corrupted file fails with exit 1', async () => {
@@ -65,12 +65,12 @@ describe('halldesk db restore', () => {
 
   it('a real restore is refused while the database is in use, and the live file stays', async () => {
     await sell(fx);
-    const before = await sha256File(fx.backend.database.file);
+    const before = await sha256File(sqliteOf(fx.backend).file);
     const run = await runCli(['db', 'restore', good, '--data', fx.dataDir]);
     expect(run.code).toBe(1);
     expect(run.out.join('\n')).toContain('restore refused: the database is in use');
-    expect(fx.raw.prepare('select count(*) from sales').pluck().get()).toBe(4);
-    expect((await sha256File(fx.backend.database.file)).length).toBe(before.length);
+    expect(Number((await fx.sql.one<{ n: number }>('select count(*) as n from sales')).n)).toBe(4);
+    expect((await sha256File(sqliteOf(fx.backend).file)).length).toBe(before.length);
   });
 
   it('with the app closed, the backup replaces the live database and the old one is kept aside', async () => {

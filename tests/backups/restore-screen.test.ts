@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/main/composition';
 import type { Backend } from '../../electron/main/composition';
 import { RESTORE_MARKER } from '../../electron/services/backup-restore-start';
-import { buildBackend, refusal } from '../support/backend';
+import { buildBackend, refusal, sqlOf } from '../support/backend';
 import type { Fixture } from '../support/backend';
 import type { BackupProgressView, BackupView } from '../../shared/contract/backup-views';
 import { corrupt, pad, sell } from './kit';
@@ -23,8 +23,8 @@ let backend: Backend | null = null;
 let admin = '';
 let good: BackupView;
 
-const salesIn = (b: Backend) => Number(b.database.raw.prepare('select count(*) from sales').pluck().get());
-const auditActions = (b: Backend) => b.database.raw.prepare("select action from audit_log where entity = 'backup' order by id").pluck().all() as string[];
+const salesIn = async (b: Backend) => Number((await sqlOf(b).one<{ n: number }>('select count(*) as n from sales')).n);
+const auditActions = async (b: Backend) => (await sqlOf(b).all<{ action: string }>("select action from audit_log where entity = 'backup' order by id")).map((r) => r.action);
 
 /** The backend's next start on the same data folder (what the app does after the admin restarts it). */
 async function restart(): Promise<Backend> {
@@ -59,9 +59,9 @@ afterAll(async () => {
 
 describe('restore from the screen', () => {
   it('drills a recorded backup with its progress, the live database untouched, and audits it', async () => {
-    pad(fx, 8); // a few copy steps, so the drill's progress is seen between 0 and 1
+    await pad(fx, 8); // a few copy steps, so the drill's progress is seen between 0 and 1
     good = await fx.ok('backups.run', {}, fx.sessions.admin);
-    const live = salesIn(fx.backend);
+    const live = await salesIn(fx.backend);
     const seen: BackupProgressView[] = [];
     let done = false;
     const drilling = fx.ok('backups.drill', { backupId: good.id }, fx.sessions.admin).finally(() => { done = true; });
@@ -74,8 +74,8 @@ describe('restore from the screen', () => {
     expect(drill.checks.every((c) => c.ok)).toBe(true);
     expect(seen.some((p) => p.running && p.job === 'drill')).toBe(true);
     expect((await fx.ok('backups.progress', {}, fx.sessions.supervisor)).running).toBe(false);
-    expect(salesIn(fx.backend)).toBe(live);
-    expect(auditActions(fx.backend)).toContain('backup.drill');
+    expect(await salesIn(fx.backend)).toBe(live);
+    expect(await auditActions(fx.backend)).toContain('backup.drill');
   });
 
   it('a backup that fails its drill cannot be scheduled; nothing is marked', async () => {
@@ -95,22 +95,22 @@ describe('restore from the screen', () => {
     expect(await fx.ok('backups.cancelRestore', {}, fx.sessions.admin)).toEqual({ cancelled: true });
     expect(await fx.ok('backups.cancelRestore', {}, fx.sessions.admin)).toEqual({ cancelled: false });
     expect((await fx.ok('backups.status', {}, fx.sessions.supervisor)).pendingRestore).toBeNull();
-    expect(auditActions(fx.backend)).toEqual(expect.arrayContaining(['backup.scheduleRestore', 'backup.cancelRestore']));
+    expect(await auditActions(fx.backend)).toEqual(expect.arrayContaining(['backup.scheduleRestore', 'backup.cancelRestore']));
   });
 
   it('carries the restore out at the next start: the backup in place, the old database kept aside, audited', async () => {
-    const atBackup = salesIn(fx.backend);
+    const atBackup = await salesIn(fx.backend);
     await fx.ok('backups.scheduleRestore', { backupId: good.id, confirm: 'RESTORE' }, fx.sessions.admin);
     await sell(fx);
     await sell(fx);
-    expect(salesIn(fx.backend)).toBe(atBackup + 2);
+    expect(await salesIn(fx.backend)).toBe(atBackup + 2);
     const next = await restart();
-    expect(salesIn(next)).toBe(atBackup);
+    expect(await salesIn(next)).toBe(atBackup);
     const status = await call<{ pendingRestore: unknown; lastRestore: { ok: boolean; keptAside: string | null; backupId: number } }>('backups.status', {});
     expect(status.pendingRestore).toBeNull();
     expect(status.lastRestore).toMatchObject({ ok: true, backupId: good.id, reason: null });
     expect(existsSync(status.lastRestore.keptAside!)).toBe(true);
-    expect(auditActions(next).at(-1)).toBe('backup.restored');
+    expect((await auditActions(next)).at(-1)).toBe('backup.restored');
     expect(existsSync(join(fx.dataDir, RESTORE_MARKER))).toBe(false);
   });
 
@@ -118,19 +118,19 @@ describe('restore from the screen', () => {
     // The restored database is the backup's snapshot, taken before the backup's own record was written.
     const again = await call<BackupView>('backups.run', {});
     await call('backups.scheduleRestore', { backupId: again.id, confirm: 'RESTORE' });
-    const before = salesIn(backend!);
+    const before = await salesIn(backend!);
     writeFileSync(again.file, 'not a database any more'); // the USB disk's file changed after scheduling
     const next = await restart();
-    expect(salesIn(next)).toBe(before);
+    expect(await salesIn(next)).toBe(before);
     const status = await call<{ pendingRestore: unknown; lastRestore: { ok: boolean; reason: string } }>('backups.status', {});
     expect(status.pendingRestore).toBeNull();
     expect(status.lastRestore.ok).toBe(false);
     expect(status.lastRestore.reason).toMatch(/sha256|verification|database/);
-    expect(auditActions(next).at(-1)).toBe('backup.restoreFailed');
+    expect((await auditActions(next)).at(-1)).toBe('backup.restoreFailed');
   });
 
   it('a restore interrupted between its two renames is undone at the next start, never an empty database', async () => {
-    const before = salesIn(backend!);
+    const before = await salesIn(backend!);
     await backend!.close();
     backend = null;
     const live = join(fx.dataDir, 'halldesk.sqlite');
@@ -138,7 +138,7 @@ describe('restore from the screen', () => {
     renameSync(live, aside); // the process died here: the live file put aside, the restored one not yet in place
     writeFileSync(join(fx.dataDir, 'restore-swapping.json'), JSON.stringify({ keptAside: aside }));
     backend = await createBackend({ dataDir: fx.dataDir, clock: fx.clock, counterCode: 'A01', log: (e) => fx.logged.push(e) });
-    expect(salesIn(backend)).toBe(before);
+    expect(await salesIn(backend)).toBe(before);
     expect(existsSync(aside)).toBe(false);
     expect(existsSync(join(fx.dataDir, 'restore-swapping.json'))).toBe(false);
   });

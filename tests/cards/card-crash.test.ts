@@ -14,7 +14,7 @@ import { createBackend } from '../../electron/main/composition';
 import { DEMO_READER } from '../../electron/main/card-reader';
 import { databaseKeyStore } from '../../electron/services/cards/card-keys';
 import { verifyBooks } from '../../electron/db/verify';
-import { buildBackend } from '../support/backend';
+import { buildBackend, sqlOf } from '../support/backend';
 import type { CardReconcileView } from '../../shared/contract/card-views';
 import type { SessionView } from '../../shared/contract/views';
 
@@ -43,13 +43,14 @@ async function restartAndReconcile(dataDir: string) {
     if (!settled.ok) throw new Error(settled.error.code);
     const macKey = (await databaseKeyStore(backend.database.db).secretsFor('')).macKey;
     const card = decodeCard(readCardFile(join(dataDir, 'cards', CARD)).state.memory, macKey);
-    const raw = backend.database.raw;
+    const sql = sqlOf(backend);
+    const count = async (text: string) => Number((await sql.one<{ n: number }>(text)).n);
     return {
       settled: settled.value as CardReconcileView, card,
-      sales: raw.prepare('select count(*) from sales').pluck().get() as number,
-      reversals: raw.prepare("select count(*) from sale_reversals where cause = 'card_void'").pluck().get() as number,
-      open: raw.prepare(`select count(*) from card_writes w where (select state from card_write_events e where e.write_id = w.id order by e.id desc limit 1)
-        not in ('completed', 'voided')`).pluck().get() as number,
+      sales: await count('select count(*) as n from sales'),
+      reversals: await count("select count(*) as n from sale_reversals where cause = 'card_void'"),
+      open: await count(`select count(*) as n from card_writes w where (select state from card_write_events e where e.write_id = w.id order by e.id desc limit 1)
+        not in ('completed', 'voided')`),
       failing: (await verifyBooks(backend.database.db)).filter((c) => !c.ok).map((c) => c.name),
     };
   } finally {

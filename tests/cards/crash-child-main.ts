@@ -8,6 +8,7 @@
  * It prints nothing on purpose: the parent reads the outcome from the database and the card file.
  */
 import { createBackend } from '../../electron/main/composition';
+import { requireSqlite } from '../../electron/db/database-handle';
 import { DEMO_READER } from '../../electron/main/card-reader';
 import type { SaleView, SessionView } from '../../shared/contract/views';
 
@@ -28,7 +29,7 @@ const sale = await backend.dispatch('sales.sell', {
 if (!sale.ok) throw new Error(sale.error.code);
 if (step === 'pending') die();
 if (step === 'after-write') {
-  backend.database.raw.exec(`CREATE TEMP TRIGGER crash_before_completed BEFORE INSERT ON card_write_events
+  requireSqlite(backend.database, 'the crash trigger').raw.exec(`CREATE TEMP TRIGGER crash_before_completed BEFORE INSERT ON card_write_events
     WHEN NEW.state = 'completed' BEGIN SELECT RAISE(ABORT, 'simulated crash'); END`);
 }
 if (step === 'mid-write') setTimeout(die, 150);

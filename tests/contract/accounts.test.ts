@@ -20,12 +20,12 @@ const sell = async (meterId: number, amount: number): Promise<SaleView> =>
   fx.ok('sales.sell', { meterId, request: { mode: 'money', amount }, tendered: amount, idempotencyKey: fx.key() }, fx.sessions.clerk1);
 const auditOf = async (accountId: number): Promise<readonly AuditEntryView[]> =>
   fx.ok('audit.list', { entity: 'account', entityId: String(accountId) }, fx.sessions.supervisor);
-const meterRow = (id: number) => fx.raw.prepare('select status, card_no, credit_fen, remaining, overdraft, removed_at from meters where id = ?').get(id);
+const meterRow = (id: number) => fx.sql.one('select status, card_no, credit_fen, remaining, overdraft, removed_at from meters where id = ?', [id]);
 
 
 describe('accounts.open', () => {
   it('numbers the customer C… and the account H…, with an audit row and an open event', async () => {
-    const before = fx.counts();
+    const before = await fx.counts();
     const meter = fx.newMeter('energy');
     const view = await fx.openAccount([meter], { name: '王五', phone: '13900001111' });
     expect(view.customer.customerNo).toMatch(/^C\d{8}$/);
@@ -34,7 +34,7 @@ describe('accounts.open', () => {
     expect(view.customer).toMatchObject({ name: '王五', phone: '13900001111' });
     expect(view.meters).toHaveLength(1);
     expect(view.meters[0]).toMatchObject({ meterNo: meter.meterNo, cardNo: meter.cardNo, status: 'active', credit: 0, remaining: 0, currentTier: 1 });
-    const after = fx.counts();
+    const after = await fx.counts();
     expect({ customers: after.customers - before.customers, accounts: after.accounts - before.accounts, meters: after.meters - before.meters,
       account_events: after.account_events - before.account_events, audit_log: after.audit_log - before.audit_log })
       .toEqual({ customers: 1, accounts: 1, meters: 1, account_events: 1, audit_log: 1 });
@@ -91,7 +91,7 @@ describe('accounts.changeMeter (换表)', () => {
     const oldId = view.meters[0]!.id;
     const sale = await sell(oldId, 10_000);
     expect(sale.creditAfter).toBe(39);
-    fx.raw.prepare('update meters set overdraft = 300 where id = ?').run(oldId);
+    await fx.sql.run('update meters set overdraft = 300 where id = ?', [oldId]);
     await refusedWithoutWrites(fx, 'accounts.changeMeter', {
       accountId: view.id, oldMeterId: oldId, finalRemaining: 12_345, newMeter: fx.newMeter('water'), reason: '表计故障',
     }, fx.sessions.supervisor, 'utility-mismatch');
@@ -99,9 +99,8 @@ describe('accounts.changeMeter (换表)', () => {
     const after = await fx.ok('accounts.changeMeter', { accountId: view.id, oldMeterId: oldId, finalRemaining: 12_345, newMeter: replacement, reason: '表计故障' }, fx.sessions.supervisor);
     const newView = after.meters.find((m) => m.meterNo === replacement.meterNo)!;
     expect(newView).toMatchObject({ status: 'active', cardNo: oldMeter.cardNo, credit: 39, remaining: 12_345, overdraft: 300 });
-    expect(meterRow(oldId)).toEqual({ status: 'removed', card_no: null, credit_fen: 0, remaining: 12_345, overdraft: 0, removed_at: '2026-06-15T02:00:00.000Z' });
-    const transfer = fx.raw.prepare('select book, meter_id as meterId, amount_fen as amount, shift_id as shiftId from ledger_entries where txn_ref = ? order by id')
-      .all(`MC-${oldId}-${newView.id}`);
+    expect(await meterRow(oldId)).toEqual({ status: 'removed', card_no: null, credit_fen: 0, remaining: 12_345, overdraft: 0, removed_at: '2026-06-15T02:00:00.000Z' });
+    const transfer = await fx.sql.all('select book, meter_id as "meterId", amount_fen as amount, shift_id as "shiftId" from ledger_entries where txn_ref = ? order by id', [`MC-${oldId}-${newView.id}`]);
     expect(transfer).toEqual([
       { book: 'customer_credit', meterId: oldId, amount: 39, shiftId: null },
       { book: 'customer_credit', meterId: newView.id, amount: -39, shiftId: null },
@@ -152,7 +151,7 @@ describe('accounts.close (销户)', () => {
     const closed = await fx.ok('accounts.close', { ...refunds(16_081, 5_000), approvalId }, fx.sessions.supervisor);
     expect(closed).toMatchObject({ status: 'closed', closedAt: '2026-06-15T02:00:00.000Z', refunded: 21_120, receiptNo: expect.stringMatching(/^A01-2026-\d{6}$/) });
     expect(closed.meters.map((m) => [m.status, m.credit, m.remaining])).toEqual([['removed', 0, 0], ['removed', 0, 0]]);
-    const lines = fx.raw.prepare('select book, meter_id as meterId, amount_fen as amount, shift_id as shiftId from ledger_entries where txn_ref = ? order by id').all(closed.receiptNo);
+    const lines = await fx.sql.all('select book, meter_id as "meterId", amount_fen as amount, shift_id as "shiftId" from ledger_entries where txn_ref = ? order by id', [closed.receiptNo]);
     expect(lines).toEqual([
       { book: 'customer_credit', meterId: energy, amount: 39, shiftId: null },
       { book: 'revenue', meterId: energy, amount: 16_081, shiftId: null },
@@ -180,13 +179,13 @@ describe('accounts.close (销户)', () => {
     await fx.ok('shifts.current', {}, fx.sessions.clerk2).then((s) => expect(s).toBeNull());
     const closed = await fx.ok('accounts.close', { accountId: view.id, residuals: [], reason: '空户' }, fx.sessions.supervisor);
     expect(closed).toMatchObject({ status: 'closed', refunded: 0 });
-    expect(fx.raw.prepare('select count(*) as n from ledger_entries where txn_ref = ?').get(closed.receiptNo)).toEqual({ n: 0 });
+    expect(Number((await fx.sql.one<{ n: number }>('select count(*) as n from ledger_entries where txn_ref = ?', [closed.receiptNo])).n)).toBe(0);
     await cleanBooks();
   });
 
   it('refuses to close while a meter still has an overdraft to repay, writing nothing', async () => {
     const view = await fx.openAccount([fx.newMeter('energy')]);
-    fx.raw.prepare('update meters set overdraft = 500 where id = ?').run(view.meters[0]!.id);
+    await fx.sql.run('update meters set overdraft = 500 where id = ?', [view.meters[0]!.id]);
     const refused = await refusedWithoutWrites(fx, 'accounts.close', { accountId: view.id, residuals: [], reason: '欠费销户' }, fx.sessions.supervisor, 'meter-has-overdraft');
     expect(refused.message).toBe('该表尚有透支未还');
   });

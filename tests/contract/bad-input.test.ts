@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLES, buildBackend, expectedMessage, refusal } from '../support/backend';
+import { tableNames } from '../support/sql';
 import { KINDS, SPECS } from '../support/bad-input-table';
 import type { BadFixture, Case, Caller, MethodSpec } from '../support/bad-input-table';
 import { MONEY_SPECS, isExtraCaller } from '../support/bad-input-money';
@@ -104,7 +105,7 @@ function casesFor(method: MethodName, spec: MethodSpec): Case[] {
 }
 
 async function expectRefusedWithoutWrites(method: string, c: Case): Promise<void> {
-  const before = fx.counts();
+  const before = await fx.counts();
   const result: Result<unknown> = await fx.call(method, c.input(fx), sessionOf(c.who), c.language);
   const error = refusal(result);
   expect(error.code).toBe(c.code);
@@ -113,15 +114,15 @@ async function expectRefusedWithoutWrites(method: string, c: Case): Promise<void
     const issues = result.ok ? [] : result.error.issues ?? [];
     expect(issues.map((i) => i.path)).toContainEqual(expect.stringMatching(new RegExp(`^${c.path.replace(/[.()]/g, '\\$&')}(\\.|$)`)));
   }
-  expect(fx.counts()).toEqual(before);
+  expect(await fx.counts()).toEqual(before);
 }
 
 describe('the table covers the contract', () => {
   it('has an entry for every method and none for a method that does not exist', () => {
     expect(Object.keys(SPECS).sort()).toEqual([...METHOD_NAMES].sort());
   });
-  it('counts() covers every table but schema_migrations and settings, so "writes nothing" means nothing', () => {
-    const tables = (fx.raw.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[]).map((r) => r.name);
+  it('counts() covers every table but schema_migrations and settings, so "writes nothing" means nothing', async () => {
+    const tables = await tableNames(fx.sql, fx.dialect);
     expect([...TABLES].sort()).toEqual(tables.filter((t) => t !== 'schema_migrations' && t !== 'settings'));
   });
   it('every valid input passes its method\'s schema, so each variant differs from a valid call in one place', () => {
@@ -148,10 +149,10 @@ for (const method of METHOD_NAMES) {
 describe('unknown methods', () => {
   for (const name of ['sales.refund', 'SALES.SELL', '', 'toString', '__proto__', 'constructor', 'hasOwnProperty', 'x'.repeat(100)]) {
     it(`"${show(name)}" → unknown-method`, async () => {
-      const before = fx.counts();
+      const before = await fx.counts();
       const error = refusal(await fx.call(name, {}, fx.sessions.admin));
       expect(error).toEqual({ code: 'unknown-method', message: `未知的操作：${name.slice(0, 60)}`, params: { method: name.slice(0, 60) } });
-      expect(fx.counts()).toEqual(before);
+      expect(await fx.counts()).toEqual(before);
     });
   }
   it('answers in English when asked', async () => {
@@ -161,10 +162,10 @@ describe('unknown methods', () => {
 
 describe('after the matrix', () => {
   it('a replayed sale writes nothing and answers replayed', async () => {
-    const before = fx.counts();
+    const before = await fx.counts();
     const again = await fx.ok('sales.sell', { meterId: fx.meters.energy, request: { mode: 'money', amount: 10_000 }, tendered: 10_000, idempotencyKey: fx.saleKey }, fx.sessions.clerk1);
     expect(again).toMatchObject({ id: fx.saleId, replayed: true });
-    expect(fx.counts()).toEqual(before);
+    expect(await fx.counts()).toEqual(before);
   });
   // Each refusal above is specific only if the valid call it varies is accepted: the money methods' (and the
   // approval-backed close's) valid inputs, run once each, by the spec's caller, after every case.

@@ -42,18 +42,18 @@ async function sweepAt(iso: string) {
 describe('a sweep charges the hall-kept meter', () => {
   it('the first sweep sets the baseline, the next one is charged; remaining of other meters follows their readings', async () => {
     await sweepAt('2026-06-15T03:00:00.000Z');
-    expect(fx.raw.prepare('select count(*) from balance_charges').pluck().get()).toBe(0);
-    const energyRemaining = fx.raw.prepare('select remaining from meters where id = ?').pluck().get(fx.meters.energy);
-    const read = fx.raw.prepare('select remaining from meter_readings where meter_id = ? order by id desc limit 1').pluck().get(fx.meters.energy);
+    expect(Number((await fx.sql.one<{ n: number }>('select count(*) as n from balance_charges')).n)).toBe(0);
+    const energyRemaining = (await fx.sql.one<{ remaining: unknown }>('select remaining from meters where id = ?', [fx.meters.energy])).remaining;
+    const read = (await fx.sql.one<{ remaining: unknown }>('select remaining from meter_readings where meter_id = ? order by id desc limit 1', [fx.meters.energy])).remaining;
     expect(energyRemaining).toBe(read);
     await sweepAt('2026-06-16T03:00:00.000Z');
-    const charges = fx.raw.prepare('select * from balance_charges where meter_id = ?').all(fx.meters.hall) as { units: number; charge_fen: number; balance_after_fen: number; source: string }[];
+    const charges = await fx.sql.all<{ units: number; charge_fen: number; balance_after_fen: number; source: string }>('select * from balance_charges where meter_id = ?', [fx.meters.hall]);
     expect(charges).toHaveLength(1);
     expect(charges[0]!.units).toBeGreaterThan(0);
     expect(charges[0]!.source).toBe('meter');
-    const totals = fx.raw.prepare("select total from meter_readings where meter_id = ? and quality = 'good' order by id").pluck().all(fx.meters.hall) as number[];
+    const totals = (await fx.sql.all<{ total: unknown }>("select total from meter_readings where meter_id = ? and quality = 'good' order by id", [fx.meters.hall])).map((r) => r.total) as number[];
     expect(charges[0]!.units).toBe(totals[1]! - totals[0]!);
-    const credit = fx.raw.prepare('select credit_fen from meters where id = ?').pluck().get(fx.meters.hall);
+    const credit = (await fx.sql.one<{ credit_fen: unknown }>('select credit_fen from meters where id = ?', [fx.meters.hall])).credit_fen;
     expect(credit).toBe(100_000 - charges[0]!.charge_fen);
     expect(charges[0]!.balance_after_fen).toBe(credit);
     expect((await verifyBooks(fx.backend.database.db)).filter((c) => !c.ok)).toEqual([]);

@@ -23,14 +23,14 @@ afterAll(async () => { await fx.close(); });
 
 let minute = 0;
 /** A good transmitted (or manual-less) reading, a minute after the previous one. */
-function reading(meterId: number, total: number, extra: { periods?: Record<string, number>; quality?: 'good' | 'failed'; relay?: string } = {}): number {
+async function reading(meterId: number, total: number, extra: { periods?: Record<string, number>; quality?: 'good' | 'failed'; relay?: string } = {}): Promise<number> {
   minute += 1;
   const at = new Date(Date.parse('2026-06-15T01:00:00.000Z') + minute * 1000).toISOString();
   const failed = extra.quality === 'failed';
-  return Number(fx.raw.prepare(`insert into meter_readings (meter_id, read_at, total, quality, error_code, periods, relay) values (?, ?, ?, ?, ?, ?, ?)`)
-    .run(meterId, at, failed ? null : total, failed ? 'failed' : 'good', failed ? 'timeout' : null, extra.periods ? JSON.stringify(extra.periods) : null, extra.relay ?? null).lastInsertRowid);
+  return Number((await fx.sql.one<{ id: number }>(`insert into meter_readings (meter_id, read_at, total, quality, error_code, periods, relay) values (?, ?, ?, ?, ?, ?, ?) returning id`,
+    [meterId, at, failed ? null : total, failed ? 'failed' : 'good', failed ? 'timeout' : null, extra.periods ? JSON.stringify(extra.periods) : null, extra.relay ?? null])).id);
 }
-const creditOf = (meterId: number) => Number(fx.raw.prepare('select credit_fen from meters where id = ?').pluck().get(meterId));
+const creditOf = async (meterId: number) => Number((await fx.sql.one<{ credit_fen: unknown }>('select credit_fen from meters where id = ?', [meterId])).credit_fen);
 const sell = (meterId: number, amount: number) => fx.ok('sales.sell', { meterId, request: { mode: 'money', amount }, tendered: amount, idempotencyKey: fx.key() }, fx.sessions.clerk1);
 const chargeNow = () => fx.ok('balances.chargeNow', {}, fx.sessions.supervisor);
 async function newHallMeter(): Promise<{ accountId: number; meterId: number }> {
@@ -40,7 +40,7 @@ async function newHallMeter(): Promise<{ accountId: number; meterId: number }> {
 async function expectBooksWhole(): Promise<void> {
   const failing = (await verifyBooks(fx.backend.database.db)).filter((c) => !c.ok && c.name !== 'audit-chain');
   expect(failing).toEqual([]);
-  const sums = fx.raw.prepare('select txn_ref, sum(amount_fen) as s from ledger_entries group by txn_ref having s <> 0').all();
+  const sums = await fx.sql.all('select txn_ref, sum(amount_fen) as s from ledger_entries group by txn_ref having sum(amount_fen) <> 0');
   expect(sums).toEqual([]);
 }
 
@@ -51,16 +51,16 @@ describe('charging a hall-kept meter', () => {
   it('a sale fills the balance; consumption charges it at the tariff, balanced, and db verify holds', async () => {
     ({ meterId, accountId } = await newHallMeter());
     await sell(meterId, 10_000);
-    expect(creditOf(meterId)).toBe(10_000);
-    reading(meterId, 100_000); // the first reading is the baseline
-    reading(meterId, 0, { quality: 'failed' });
-    reading(meterId, 105_000); // 50 kWh at 0.4883 = 24.415 → 24.42 yuan (R1)
+    expect(await creditOf(meterId)).toBe(10_000);
+    await reading(meterId, 100_000); // the first reading is the baseline
+    await reading(meterId, 0, { quality: 'failed' });
+    await reading(meterId, 105_000); // 50 kWh at 0.4883 = 24.415 → 24.42 yuan (R1)
     const run = await chargeNow();
     expect(run).toMatchObject({ charges: 1, charged: 2442, failed: 0 });
-    expect(creditOf(meterId)).toBe(7558);
-    const ledger = fx.raw.prepare("select book, amount_fen from ledger_entries where txn_ref like 'BC-%' and meter_id = ? order by book").all(meterId);
+    expect(await creditOf(meterId)).toBe(7558);
+    const ledger = await fx.sql.all("select book, amount_fen from ledger_entries where txn_ref like 'BC-%' and meter_id = ? order by book", [meterId]);
     expect(ledger).toEqual([{ book: 'customer_credit', amount_fen: 2442 }, { book: 'revenue', amount_fen: -2442 }]);
-    expect(fx.raw.prepare("select units from units_to_date where account_id = ? and period_key = 'Y2026'").pluck().get(accountId)).toBe(5000);
+    expect((await fx.sql.one<{ units: unknown }>("select units from units_to_date where account_id = ? and period_key = 'Y2026'", [accountId])).units).toBe(5000);
     await expectBooksWhole();
     const view = await fx.ok('balances.ofMeter', { meterId }, fx.sessions.clerk1);
     expect(view).toMatchObject({ balance: 7558, level: 'ok', remoteIsSettlement: true, pendingJob: null, alerts: [] });
@@ -68,22 +68,22 @@ describe('charging a hall-kept meter', () => {
   });
 
   it('never charges an interval twice', async () => {
-    const before = creditOf(meterId);
+    const before = await creditOf(meterId);
     const again = await chargeNow();
     expect(again.charges).toBe(0);
-    expect(creditOf(meterId)).toBe(before);
-    expect(fx.raw.prepare('select count(*) from balance_charges where meter_id = ?').pluck().get(meterId)).toBe(1);
+    expect(await creditOf(meterId)).toBe(before);
+    expect(Number((await fx.sql.one<{ n: number }>('select count(*) as n from balance_charges where meter_id = ?', [meterId])).n)).toBe(1);
   });
 
   it('alerts once at each lower level, then trips at zero immediately on a working afternoon', async () => {
-    reading(meterId, 111_000); // 60 kWh: 29.30 → 46.28 yuan left (alarm 1 at 50)
+    await reading(meterId, 111_000); // 60 kWh: 29.30 → 46.28 yuan left (alarm 1 at 50)
     await chargeNow();
-    reading(meterId, 112_000); // still alarm 1: no new alert
+    await reading(meterId, 112_000); // still alarm 1: no new alert
     await chargeNow();
-    reading(meterId, 119_000); // alarm 2
+    await reading(meterId, 119_000); // alarm 2
     await chargeNow();
     expect(control.of(meterId)).toEqual([]);
-    reading(meterId, 121_000); // below zero
+    await reading(meterId, 121_000); // below zero
     fx.clock.set('2026-06-15T07:00:00.000Z'); // Monday 15:00 Beijing
     const run = await chargeNow();
     expect(run.tripsRaised).toBe(1);
@@ -91,7 +91,7 @@ describe('charging a hall-kept meter', () => {
     expect(alerts.filter((a) => a.meterId === meterId).map((a) => [a.level, a.open])).toEqual([['zero', true], ['alarm2', true], ['alarm1', true]]);
     expect(control.of(meterId)).toEqual([expect.objectContaining({ action: 'relay_trip', effectiveAt: '2026-06-15T07:00:00.000Z', state: 'scheduled' })]);
     // Further consumption with the trip waiting raises no second one.
-    reading(meterId, 121_500);
+    await reading(meterId, 121_500);
     expect((await chargeNow()).tripsRaised).toBe(0);
     expect((await fx.ok('balances.ofMeter', { meterId }, fx.sessions.clerk1)).pendingJob).toMatchObject({ action: 'relay_trip', automatic: true });
     await expectBooksWhole();
@@ -106,29 +106,29 @@ describe('charging a hall-kept meter', () => {
   });
 
   it('a total below the previous charges nothing and is flagged; charging continues from the new reading', async () => {
-    const before = creditOf(meterId);
-    reading(meterId, 200); // meter replaced
-    reading(meterId, 1200);
+    const before = await creditOf(meterId);
+    await reading(meterId, 200); // meter replaced
+    await reading(meterId, 1200);
     const run = await chargeNow();
     expect(run.charges).toBe(2);
     const charges = (await fx.ok('balances.ofMeter', { meterId }, fx.sessions.clerk1)).charges;
     expect(charges[1]).toMatchObject({ units: 0, charge: 0, detail: { basis: 'total-decreased' } });
     expect(charges[0]).toMatchObject({ units: 1000 });
-    expect(creditOf(meterId)).toBe(before - charges[0]!.charge);
+    expect(await creditOf(meterId)).toBe(before - charges[0]!.charge);
     await expectBooksWhole();
   });
 
   it('a reversal that drops the balance back to zero is charged normally after (a reversal below zero is refused)', async () => {
     const { meterId: m } = await newHallMeter();
     const sale = await sell(m, 1_000);
-    reading(m, 0);
+    await reading(m, 0);
     const approvalId = await approvedBySupervisor(fx, { kind: 'reversal', saleId: sale.id }, fx.sessions.clerk1);
     await fx.ok('sales.reverse', { saleId: sale.id, approvalId, reason: '收错', idempotencyKey: fx.key() }, fx.sessions.clerk1);
-    expect(creditOf(m)).toBe(0);
-    reading(m, 300);
+    expect(await creditOf(m)).toBe(0);
+    await reading(m, 300);
     const run = await chargeNow();
     expect(run).toMatchObject({ failed: 0, charges: 1, charged: 146, tripsRaised: 1 });
-    expect(creditOf(m)).toBe(-146);
+    expect(await creditOf(m)).toBe(-146);
     await expectBooksWhole();
   });
 });
@@ -136,8 +136,8 @@ describe('charging a hall-kept meter', () => {
 describe('the keep-power window', () => {
   it('a trip reached on a Saturday night waits for Monday 08:00; a recharge before then cancels it', async () => {
     const { meterId } = await newHallMeter();
-    reading(meterId, 0);
-    reading(meterId, 1000);
+    await reading(meterId, 0);
+    await reading(meterId, 1000);
     fx.clock.set('2026-06-20T14:00:00.000Z'); // Saturday 22:00 Beijing
     await fx.relogin('supervisor');
     expect((await chargeNow()).tripsRaised).toBe(1);
@@ -155,12 +155,12 @@ describe('the keep-power window', () => {
     });
     const saved = await fx.ok('balances.setSettings', { alarm1: 3000, alarm2: 1000, overdraftLimit: 2000, autoTrip: true, keepPower: { nightStart: '22:00', nightEnd: '06:00', nonWorkingDays: false } }, fx.sessions.admin);
     expect(saved.overdraftLimit).toBe(2000);
-    expect(fx.raw.prepare("select count(*) from audit_log where action = 'settings.hall-balance'").pluck().get()).toBe(1);
+    expect(Number((await fx.sql.one<{ n: number }>("select count(*) as n from audit_log where action = 'settings.hall-balance'")).n)).toBe(1);
     const { meterId } = await newHallMeter();
-    reading(meterId, 0);
-    reading(meterId, 1000); // −4.88: zero, not yet the trip point
+    await reading(meterId, 0);
+    await reading(meterId, 1000); // −4.88: zero, not yet the trip point
     expect((await chargeNow()).tripsRaised).toBe(0);
-    reading(meterId, 5000); // −24.42: past −20.00
+    await reading(meterId, 5000); // −24.42: past −20.00
     expect((await chargeNow()).tripsRaised).toBe(1);
     const levels = (await fx.ok('balances.ofMeter', { meterId }, fx.sessions.clerk1)).alerts.map((a) => a.level);
     // A new meter starts at zero: only the overdraft level is newly reached.
@@ -184,9 +184,9 @@ describe('time-of-use tariffs', () => {
     const account = await fx.openAccount([fx.newMeter('hall', { tariffId: tariff.id })]);
     const meterId = account.meters[0]!.id;
     await sell(meterId, 50_000);
-    reading(meterId, 0, { periods: { spike: 0, peak: 0, flat: 0, valley: 0 } });
-    reading(meterId, 1000, { periods: { spike: 400, peak: 300, flat: 200, valley: 100 } });
-    reading(meterId, 2000);
+    await reading(meterId, 0, { periods: { spike: 0, peak: 0, flat: 0, valley: 0 } });
+    await reading(meterId, 1000, { periods: { spike: 400, peak: 300, flat: 200, valley: 100 } });
+    await reading(meterId, 2000);
     await chargeNow();
     const charges = (await fx.ok('balances.ofMeter', { meterId }, fx.sessions.clerk1)).charges;
     expect(charges[1]).toMatchObject({ units: 1000, charge: 360 + 210 + 100 + 30, detail: { basis: 'tou' } });
@@ -214,8 +214,8 @@ describe('high-voltage settlement readings', () => {
     const first = await approvedBySupervisor(fx, { kind: 'manual_reading', meterId, readAt: '2026-06-01T00:00:00.000Z', total: 500_000 }, fx.sessions.clerk1);
     const entered = await fx.ok('readings.enterManual', manual('2026-06-01T00:00:00.000Z', 500_000, first), fx.sessions.clerk1);
     expect(entered).toMatchObject({ meterId, total: 500_000, approvedBy: fx.users.supervisor, agreementRef: '供电合同2026-018' });
-    reading(meterId, 10); // transmitted: stored, never charged
-    reading(meterId, 90_000);
+    await reading(meterId, 10); // transmitted: stored, never charged
+    await reading(meterId, 90_000);
     const second = await approvedBySupervisor(fx, { kind: 'manual_reading', meterId, readAt: '2026-06-21T16:00:00.000Z', total: 510_000 }, fx.sessions.clerk1);
     await fx.ok('readings.enterManual', manual('2026-06-21T16:00:00.000Z', 510_000, second), fx.sessions.clerk1);
     await chargeNow();
@@ -238,8 +238,8 @@ describe('high-voltage settlement readings', () => {
   it('refuses a reading dated after now, writing nothing', async () => {
     const ahead = new Date(fx.clock.now().getTime() + 3_600_000).toISOString();
     const approvalId = await approvedBySupervisor(fx, { kind: 'manual_reading', meterId, readAt: ahead, total: 530_000 }, fx.sessions.clerk1);
-    const before = fx.counts();
+    const before = await fx.counts();
     expect(refusal(await fx.call('readings.enterManual', manual(ahead, 530_000, approvalId), fx.sessions.clerk1)).code).toBe('manual-reading-in-future');
-    expect(fx.counts()).toEqual(before);
+    expect(await fx.counts()).toEqual(before);
   });
 });

@@ -15,8 +15,8 @@ beforeAll(async () => { fx = await buildBackend(); });
 afterAll(async () => { await fx.close(); });
 
 const check = (date: string) => fx.ok('calendar.check', { date }, fx.sessions.clerk1);
-const auditOf = (year: number) => fx.raw.prepare("select action, user_id, before_json, after_json from audit_log where entity = 'calendar-year' and entity_id = ? order by id").all(String(year)) as
-  { action: string; user_id: number | null; before_json: string | null; after_json: string | null }[];
+const auditOf = (year: number) => fx.sql.all<{ action: string; user_id: number | null; before_json: string | null; after_json: string | null }>(
+  "select action, user_id, before_json, after_json from audit_log where entity = 'calendar-year' and entity_id = ? order by id", [String(year)]);
 
 describe('seeding from chinese-days', () => {
   it('loads every covered year at start, with the package version as source and one audit record each', async () => {
@@ -27,13 +27,13 @@ describe('seeding from chinese-days', () => {
     const y2026 = await fx.ok('calendar.year', { year: 2026 }, fx.sessions.clerk1);
     expect(y2026).toMatchObject({ year: 2026, loaded: true, source: SEED_SOURCE, loadedBy: null });
     expect(y2026.days).toContainEqual({ date: '2026-02-14', kind: 'work', name: '春节' });
-    expect(auditOf(2026).map((a) => a.action)).toEqual(['calendar.seed']);
+    expect((await auditOf(2026)).map((a) => a.action)).toEqual(['calendar.seed']);
   });
 
   it('is idempotent: a second run loads nothing and writes nothing', async () => {
-    const before = fx.counts();
+    const before = await fx.counts();
     expect(await ensureCalendarSeed(fx.backend.database.db, fx.clock)).toEqual([]);
-    expect(fx.counts()).toEqual(before);
+    expect(await fx.counts()).toEqual(before);
   });
 });
 
@@ -101,16 +101,16 @@ describe('calendar.warnings and calendar.importYear', () => {
   });
 
   it('a valid import loads the year, ends the warning, and is audited', async () => {
-    const before = fx.counts();
+    const before = await fx.counts();
     const view = await fx.ok('calendar.importYear', { year: 2027, days: [...Y2027] }, fx.sessions.admin);
     expect(view).toMatchObject({ year: 2027, loaded: true, source: 'admin', loadedBy: fx.users.admin, loadedAt: '2026-11-30T16:00:00.000Z' });
     expect(view.days).toHaveLength(4);
-    const after = fx.counts();
+    const after = await fx.counts();
     expect([after.calendar_years - before.calendar_years, after.calendar_days - before.calendar_days, after.audit_log - before.audit_log]).toEqual([1, 4, 1]);
     expect(await fx.ok('calendar.warnings', {}, fx.sessions.supervisor)).toEqual({ today: '2026-12-01', missingYears: [] });
     expect(await check('2026-12-31')).toMatchObject({ nextBankWorkingDay: '2027-01-04' });
     expect(await check('2027-02-07')).toMatchObject({ bankWorkingDay: true, reason: 'make-up-workday' });
-    const [audit] = auditOf(2027);
+    const [audit] = await auditOf(2027);
     expect(audit).toMatchObject({ action: 'calendar.import-year', user_id: fx.users.admin, before_json: 'null' });
   });
 
@@ -121,7 +121,7 @@ describe('calendar.warnings and calendar.importYear', () => {
     expect(view).toMatchObject({ source: 'admin', days });
     expect(await check('2026-10-01')).toMatchObject({ bankWorkingDay: true, reason: 'weekday' });
     expect(await check('2026-10-10')).toMatchObject({ bankWorkingDay: false, reason: 'weekend' });
-    const audits = auditOf(2026);
+    const audits = await auditOf(2026);
     expect(audits.map((a) => a.action)).toEqual(['calendar.seed', 'calendar.import-year']);
     expect(JSON.parse(audits[1]!.before_json ?? 'null')).toEqual(seeded);
     expect(JSON.parse(audits[1]!.after_json ?? 'null')).toEqual(view);

@@ -15,7 +15,7 @@ const fx = () => kit.fx;
 const money = (amount: number) => ({ mode: 'money' as const, amount });
 const sell = (meterId: number, amount: number, extra: Record<string, number> = {}) =>
   fx().call('sales.sell', { meterId, request: money(amount), tendered: amount, idempotencyKey: fx().key(), ...extra }, fx().sessions.clerk1);
-const writeState = (writeId: number) => fx().raw.prepare('select state from card_write_events where write_id = ? order by id desc limit 1').pluck().get(writeId);
+const writeState = async (writeId: number) => (await fx().sql.one<{ state: unknown }>('select state from card_write_events where write_id = ? order by id desc limit 1', [writeId])).state;
 
 beforeAll(async () => {
   kit = await buildCardKit();
@@ -31,27 +31,27 @@ describe('issuing a card (开户发卡)', () => {
     expect(issued).toMatchObject({ meterId, kind: 'user', profile: 'halldesk-v1', blacklisted: false });
     expect(issued.writes).toEqual([expect.objectContaining({ kind: 'issue', state: 'completed', purchaseCount: 0 })]);
     expect(await kit.decode(card)).toMatchObject({ cardNumber: Number(issued.cardNo), meterNumber: address, purchaseCount: 0, macValid: true });
-    expect(fx().raw.prepare('select card_no from meters where id = ?').pluck().get(meterId)).toBe(issued.cardNo);
+    expect((await fx().sql.one<{ card_no: unknown }>('select card_no from meters where id = ?', [meterId])).card_no).toBe(issued.cardNo);
     kit.blank();
     expect(refusal(await fx().call('cards.issue', { meterId }, fx().sessions.clerk1)).code).toBe('card-already-issued');
     const other = await kit.cardMeter('money');
     kit.insert(card);
-    const before = fx().counts();
+    const before = await fx().counts();
     expect(refusal(await fx().call('cards.issue', { meterId: other.meterId }, fx().sessions.clerk1)).code).toBe('card-not-blank');
-    expect(fx().counts()).toEqual(before);
+    expect(await fx().counts()).toEqual(before);
   });
 
   it('refuses a sale to a card meter that has no card, writing nothing — unless the hall\'s cards are another program\'s', async () => {
     const { meterId } = await kit.cardMeter('energy');
-    const before = fx().counts();
+    const before = await fx().counts();
     expect(refusal(await sell(meterId, 5_000)).code).toBe('card-not-issued');
-    expect(fx().counts()).toEqual(before);
+    expect(await fx().counts()).toEqual(before);
     expect(await fx().ok('cards.rules', {}, fx().sessions.clerk1)).toEqual({ unissuedCardSales: false });
     expect(refusal(await fx().call('cards.setRules', { unissuedCardSales: true, reason: '迁移' }, fx().sessions.supervisor)).code).toBe('forbidden');
     await fx().ok('cards.setRules', { unissuedCardSales: true, reason: '沿用旧系统卡' }, fx().sessions.admin);
     expect((await sell(meterId, 5_000)).ok).toBe(true);
     await fx().ok('cards.setRules', { unissuedCardSales: false, reason: '迁移完成' }, fx().sessions.admin);
-    expect(fx().raw.prepare("select count(*) from audit_log where entity_id = 'card_rules'").pluck().get()).toBe(2);
+    expect(Number((await fx().sql.one<{ n: number }>("select count(*) as n from audit_log where entity_id = 'card_rules'")).n)).toBe(2);
   });
 });
 
@@ -68,7 +68,7 @@ describe('a check card (检查卡)', () => {
     expect(await kit.intoMeter(check, meter)).toMatchObject({ outcome: 'checked', purchaseCount: 7 });
     const back = await fx().ok('cards.readBack', {}, fx().sessions.clerk1);
     expect(back).toMatchObject({ meterId, countLoaded: 7 });
-    const reading = fx().raw.prepare('select purchase_count, flags from meter_readings where id = ?').get(back.readingId);
+    const reading = await fx().sql.one('select purchase_count, flags from meter_readings where id = ?', [back.readingId]);
     expect(reading).toEqual({ purchase_count: 7, flags: '["card-write-back"]' });
   });
 });
@@ -107,9 +107,9 @@ describe('a card sale', () => {
     await fx().ok('cards.issue', { meterId }, fx().sessions.clerk1);
     const first = await fx().ok('sales.sell', { meterId, request: money(4_883), tendered: 4_883, idempotencyKey: fx().key() }, fx().sessions.clerk1);
     await fx().ok('cards.write', { writeId: first.cardWrite!.writeId }, fx().sessions.clerk1);
-    const before = fx().counts();
+    const before = await fx().counts();
     expect(refusal(await sell(meterId, 4_883)).code).toBe('card-purchase-not-loaded');
-    expect(fx().counts()).toEqual(before);
+    expect(await fx().counts()).toEqual(before);
     const approvalId = await approvedBySupervisor(fx(), { kind: 'card_unloaded', meterId }, fx().sessions.clerk1);
     const second = await fx().ok('sales.sell', { meterId, request: money(4_883), tendered: 4_883, idempotencyKey: fx().key(), loadApprovalId: approvalId }, fx().sessions.clerk1);
     const written = await fx().ok('cards.write', { writeId: second.cardWrite!.writeId }, fx().sessions.clerk1);
@@ -128,7 +128,7 @@ describe('an interrupted write', () => {
     kit.readers.applyFault(READER, { kind: 'removed-mid-write', afterBytes: 10 });
     const interrupted = refusal(await fx().call('cards.write', { writeId: sale.cardWrite!.writeId }, fx().sessions.clerk1));
     expect(interrupted).toMatchObject({ code: 'card-write-interrupted', params: { code: 'card-removed' } });
-    expect(writeState(sale.cardWrite!.writeId)).toBe('sent');
+    expect(await writeState(sale.cardWrite!.writeId)).toBe('sent');
     kit.readers.clearFaults(READER);
     kit.insert(card);
     const status = await fx().ok('cards.status', {}, fx().sessions.clerk1);
@@ -139,9 +139,9 @@ describe('an interrupted write', () => {
     const after = await fx().ok('sales.get', { saleId: sale.id }, fx().sessions.clerk1);
     expect(after.reversal?.receiptNo).toBe(settled.reversedReceipts[0]);
     expect(after.cardWrite?.state).toBe('voided');
-    const reversal = fx().raw.prepare('select cause, approval_id from sale_reversals where sale_id = ?').get(sale.id);
+    const reversal = await fx().sql.one('select cause, approval_id from sale_reversals where sale_id = ?', [sale.id]);
     expect(reversal).toEqual({ cause: 'card_void', approval_id: null });
-    expect(fx().raw.prepare('select credit_fen from meters where id = ?').pluck().get(meterId)).toBe(0);
+    expect((await fx().sql.one<{ credit_fen: unknown }>('select credit_fen from meters where id = ?', [meterId])).credit_fen).toBe(0);
     await kit.expectBooksWhole();
   });
 
@@ -155,7 +155,7 @@ describe('an interrupted write', () => {
     kit.readers.clearFaults(READER);
     const settled = await fx().ok('cards.reconcile', {}, fx().sessions.clerk1);
     expect(settled).toMatchObject({ voided: [], reversedReceipts: [] });
-    expect(writeState(sale.cardWrite!.writeId)).toBe('completed');
+    expect(await writeState(sale.cardWrite!.writeId)).toBe('completed');
   });
 
   it('a wrong PSC is not retried: the write fails and reconcile voids the sale', async () => {
@@ -165,7 +165,7 @@ describe('an interrupted write', () => {
     const sale = await fx().ok('sales.sell', { meterId, request: money(1_500), tendered: 1_500, idempotencyKey: fx().key() }, fx().sessions.clerk1);
     kit.readers.applyFault(READER, { kind: 'wrong-psc' });
     expect(refusal(await fx().call('cards.write', { writeId: sale.cardWrite!.writeId }, fx().sessions.clerk1)).code).toBe('card-wrong-psc');
-    expect(writeState(sale.cardWrite!.writeId)).toBe('failed');
+    expect(await writeState(sale.cardWrite!.writeId)).toBe('failed');
     kit.readers.clearFaults(READER);
     const settled = await fx().ok('cards.reconcile', {}, fx().sessions.clerk1);
     expect(settled.reversedReceipts).toHaveLength(1);
@@ -198,9 +198,9 @@ describe('reversing a card sale', () => {
     await fx().ok('cards.write', { writeId: sale.cardWrite!.writeId }, fx().sessions.clerk1);
     await kit.intoMeter(card, kit.simMeter(address, 'money'));
     const approvalId = await approvedBySupervisor(fx(), { kind: 'reversal', saleId: sale.id }, fx().sessions.clerk1);
-    const before = fx().counts();
+    const before = await fx().counts();
     expect(refusal(await fx().call('cards.reverseSale', { saleId: sale.id, approvalId, reason: '退', idempotencyKey: fx().key() }, fx().sessions.clerk1)).code).toBe('reversal-consumed');
-    expect(fx().counts()).toEqual(before);
+    expect(await fx().counts()).toEqual(before);
   });
 });
 

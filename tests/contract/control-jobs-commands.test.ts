@@ -72,7 +72,7 @@ describe('automatic jobs (the AutomaticControl port)', () => {
     expect((await runDue(fx)).sent).toBe(0);
     expect(hall.sim('2').state().relay).toBe('open');
 
-    const rows = fx.raw.prepare("select action, user_id from audit_log where entity = 'control_job' and entity_id in (?, ?) order by id").all(String(tripId), String(closeId));
+    const rows = await fx.sql.all("select action, user_id from audit_log where entity = 'control_job' and entity_id in (?, ?) order by id", [String(tripId), String(closeId)]);
     expect(rows).toEqual([
       { action: 'control-job.raise', user_id: null }, { action: 'control-target.succeeded', user_id: null }, { action: 'control-job.finish', user_id: null },
       { action: 'control-job.raise', user_id: null }, { action: 'control-job.cancel', user_id: null },

@@ -14,7 +14,7 @@ afterAll(async () => { await hall.close(); });
 
 const trip = { action: 'relay_trip' } as const;
 const later = (ms: number) => new Date(hall.fx.clock.now().getTime() + ms).toISOString();
-const audits = (action: string) => hall.fx.raw.prepare("select user_id, entity_id from audit_log where action = ? and entity = 'control_job' order by id").all(action) as { user_id: number | null; entity_id: string }[];
+const audits = (action: string) => hall.fx.sql.all<{ user_id: number | null; entity_id: string }>("select user_id, entity_id from audit_log where action = ? and entity = 'control_job' order by id", [action]);
 
 describe('preview', () => {
   it('marks each meter of an area supported or why not; a building narrows it', async () => {
@@ -62,9 +62,9 @@ describe('a job from request to result', () => {
     expect(done).toMatchObject({ state: 'done', counts: { total: 1, succeeded: 1, failed: 0, pending: 0 }, finishedAt: fx.clock.now().toISOString() });
     expect(done.targets).toEqual([expect.objectContaining({ meterId: meters.m3, state: 'succeeded', attempts: 1, lastError: null })]);
     for (const action of ['control-job.create', 'control-job.submit', 'control-target.succeeded', 'control-job.finish']) {
-      expect(audits(action).map((a) => a.entity_id)).toContain(String(draft.id));
+      expect((await audits(action)).map((a) => a.entity_id)).toContain(String(draft.id));
     }
-    expect(audits('control-target.succeeded').at(-1)!.user_id).toBeNull();
+    expect((await audits('control-target.succeeded')).at(-1)!.user_id).toBeNull();
     expect(refusal(await fx.call('controlJobs.cancel', { jobId: draft.id, reason: '晚了' }, fx.sessions.supervisor)).code).toBe('control-job-not-cancellable');
   });
 });
@@ -99,7 +99,7 @@ describe('the retry queue', () => {
     const failed = await fx.ok('controlJobs.get', { jobId: job.id }, fx.sessions.clerk1);
     expect(failed).toMatchObject({ state: 'failed', counts: { failed: 1 } });
     expect(failed.targets[0]).toMatchObject({ state: 'failed', attempts: 5, nextAttemptAt: null, lastError: { code: 'exception' } });
-    expect(audits('control-target.failed').map((a) => a.entity_id)).toContain(String(job.id));
+    expect((await audits('control-target.failed')).map((a) => a.entity_id)).toContain(String(job.id));
     fx.clock.advance(minutes(120));
     expect((await runDue(fx)).sent).toBe(0);
     gateways.modbus.bus.clearFault('1');
@@ -108,7 +108,7 @@ describe('the retry queue', () => {
     expect(await runDue(fx)).toMatchObject({ sent: 1, succeeded: 1 });
     expect(await fx.ok('controlJobs.get', { jobId: job.id }, fx.sessions.clerk1)).toMatchObject({ state: 'done', counts: { succeeded: 1 } });
     expect(hall.sim('1').state().relay).toBe('open');
-    expect(audits('control-job.retry').map((a) => a.entity_id)).toContain(String(job.id));
+    expect((await audits('control-job.retry')).map((a) => a.entity_id)).toContain(String(job.id));
   });
 });
 
@@ -125,7 +125,7 @@ describe('cancelling', () => {
     fx.clock.advance(minutes(31));
     expect((await runDue(fx)).sent).toBe(0);
     expect(hall.sim('2').state().relay).toBe('closed');
-    expect(audits('control-job.cancel').map((a) => a.entity_id)).toContain(String(job.id));
+    expect((await audits('control-job.cancel')).map((a) => a.entity_id)).toContain(String(job.id));
     expect((await fx.ok('controlJobs.list', { state: 'cancelled' }, fx.sessions.clerk2)).map((j) => j.id)).toContain(job.id);
   });
 });

@@ -4,20 +4,29 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/main/composition';
 import type { Backend } from '../../electron/main/composition';
+import { sqlOf } from '../support/backend';
 import { seedDemoHall } from '../../electron/demo/seed';
+import { freshPgDatabase, testDatabaseKind } from '../support/pg';
+import type { TestPgDatabase } from '../support/pg';
 
 let dir = '';
 let backend: Backend | null = null;
+let server: TestPgDatabase | null = null;
 
+/** A first start on an empty database: the data folder's file, or (HALLDESK_TEST_DATABASE=postgres) a server's. */
 async function fresh(): Promise<Backend> {
   dir = await mkdtemp(join(tmpdir(), 'halldesk-login-info-'));
-  backend = await createBackend({ dataDir: dir, counterCode: 'B02' });
+  server = testDatabaseKind() === 'postgres' ? await freshPgDatabase() : null;
+  backend = await createBackend({ dataDir: dir, counterCode: 'B02', ...(server ? { database: server.url } : {}) });
+  expect(backend.database.dialect).toBe(testDatabaseKind());
   return backend;
 }
 
 afterEach(async () => {
   await backend?.close();
   backend = null;
+  await server?.drop();
+  server = null;
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -46,11 +55,12 @@ describe('auth.loginInfo (public)', () => {
 
   it('audits the making of the slip key at first start without writing the key into the log', async () => {
     const b = await fresh();
-    const key = (b.database.raw.prepare("select value from settings where key = 'slip_mac_key'").get() as { value: string }).value;
-    const rows = b.database.raw.prepare("select action, before_json, after_json from audit_log where entity = 'setting'").all();
+    const sql = sqlOf(b);
+    const { value: key } = await sql.one<{ value: string }>("select value from settings where key = 'slip_mac_key'");
+    const rows = await sql.all("select action, before_json, after_json from audit_log where entity = 'setting'");
     expect(rows).toEqual([{ action: 'setting.create', before_json: null, after_json: null }]);
-    const leaked = b.database.raw.prepare('select count(*) as n from audit_log where after_json like ?').get(`%${key}%`) as { n: number };
-    expect(leaked.n).toBe(0);
+    const leaked = await sql.one<{ n: number }>('select count(*) as n from audit_log where after_json like ?', [`%${key}%`]);
+    expect(Number(leaked.n)).toBe(0);
   });
 
   it('refuses input it does not take', async () => {

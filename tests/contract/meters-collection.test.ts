@@ -21,15 +21,15 @@ let gateway: SimGateway;
 let simClock: ManualClock;
 let busId: number;
 /** The simulator address of a fixture meter (its comm_address). */
-const addr = (meterId: number) => (fx.raw.prepare('select comm_address from meters where id = ?').pluck().get(meterId) as string).padStart(12, '0');
+const addr = async (meterId: number) => (await fx.sql.one<{ comm_address: string }>('select comm_address from meters where id = ?', [meterId])).comm_address.padStart(12, '0');
 
 function busInput(o: Partial<ContractInput<'buses.save'>> = {}): ContractInput<'buses.save'> {
   return { code: 'GW-1', name: '1号楼网关', kind: 'tcp-raw', endpoint: `127.0.0.1:${gateway.port}`, line: { ...LINE }, replyTimeoutMs: 300, retries: 0, active: true, ...o };
 }
-const sweeps = () => fx.raw.prepare('select * from read_sweeps order by id').all() as { id: number; kind: string; scheduled_for: string | null; total: number; ok: number; failed: number; finished_at: string | null }[];
-const readingsOf = (sweepId: number) => fx.raw.prepare('select * from meter_readings where sweep_id = ? order by meter_id').all(sweepId) as {
+const sweeps = () => fx.sql.all<{ id: number; kind: string; scheduled_for: string | null; total: number; ok: number; failed: number; finished_at: string | null }>('select * from read_sweeps order by id');
+const readingsOf = (sweepId: number) => fx.sql.all<{
   meter_id: number; quality: string; error_code: string | null; attempts: number; total: number | null; read_at: string;
-}[];
+}>('select * from meter_readings where sweep_id = ? order by meter_id', [sweepId]);
 /** Moves the backend's and the simulator's clocks together (the meters' energy advances with it). */
 async function at(iso: string): Promise<void> {
   fx.clock.set(iso);
@@ -62,7 +62,7 @@ describe('buses and comm settings', () => {
     expect(list).toEqual([expect.objectContaining({ id: busId, code: 'GW-1', kind: 'tcp-raw', meters: 3, active: true, line: LINE, retries: 0, replyTimeoutMs: 300 })]);
     const updated = await fx.ok('buses.save', busInput({ busId, name: '1号楼网关（东）' }), fx.sessions.admin);
     expect(updated).toMatchObject({ id: busId, name: '1号楼网关（东）', meters: 3 });
-    const actions = (fx.raw.prepare("select action from audit_log where entity in ('meter_bus', 'meter') order by id").all() as { action: string }[]).map((r) => r.action);
+    const actions = (await fx.sql.all<{ action: string }>("select action from audit_log where entity in ('meter_bus', 'meter') order by id")).map((r) => r.action);
     expect(actions).toEqual(['buses.create', 'meters.set-comm', 'meters.set-comm', 'meters.set-comm', 'buses.update']);
   });
 });
@@ -71,7 +71,7 @@ describe('sweeps against the simulator', () => {
   it('a manual sweep stores a good reading per configured meter and the board shows them fresh', async () => {
     const sweep = await fx.ok('readings.sweep', {}, fx.sessions.supervisor);
     expect(sweep).toMatchObject({ kind: 'manual', total: 3, ok: 3, failed: 0, busId: null, finishedAt: expect.any(String) });
-    const rows = readingsOf(sweep.id);
+    const rows = await readingsOf(sweep.id);
     expect(rows.map((r) => [r.meter_id, r.quality, r.attempts])).toEqual([fx.meters.energy, fx.meters.money, fx.meters.hall].sort((a, b) => a - b).map((id) => [id, 'good', 1]));
     expect(rows.every((r) => typeof r.total === 'number' && r.read_at === fx.clock.now().toISOString())).toBe(true);
     const board = await fx.ok('readings.board', {}, fx.sessions.clerk1);
@@ -81,30 +81,30 @@ describe('sweeps against the simulator', () => {
     expect(board.buses[0]!).toMatchObject({ busId, missed: 0, stale: 0, unreachable: false });
     expect(board.buses[0]!.meters.map((m) => [m.meterId, m.missed, m.stale, m.lastGoodAt])).toEqual(
       rows.map((r) => [r.meter_id, false, false, r.read_at]));
-    expect(fx.raw.prepare("select count(*) from audit_log where action = 'readings.sweep-manual' and entity_id = ?").pluck().get(String(sweep.id))).toBe(1);
+    expect(Number((await fx.sql.one<{ n: number }>("select count(*) as n from audit_log where action = 'readings.sweep-manual' and entity_id = ?", [String(sweep.id)])).n)).toBe(1);
   });
 
   it('a meter that does not answer is stored as failed (timeout), re-read once, and shown as missed', async () => {
-    gateway.bus.setFault(addr(fx.meters.hall), { kind: 'no-reply' });
+    gateway.bus.setFault(await addr(fx.meters.hall), { kind: 'no-reply' });
     try {
       const sweep = await fx.ok('readings.sweep', { busId }, fx.sessions.admin);
       expect(sweep).toMatchObject({ total: 3, ok: 2, failed: 1, busId });
-      const hall = readingsOf(sweep.id).find((r) => r.meter_id === fx.meters.hall)!;
+      const hall = (await readingsOf(sweep.id)).find((r) => r.meter_id === fx.meters.hall)!;
       expect(hall).toMatchObject({ quality: 'failed', error_code: 'timeout', attempts: 2, total: null });
       const board = await fx.ok('readings.board', {}, fx.sessions.clerk1);
       const meter = board.buses[0]!.meters.find((m) => m.meterId === fx.meters.hall)!;
       expect(meter).toMatchObject({ missed: true, stale: false, lastError: { code: 'timeout', at: fx.clock.now().toISOString() } });
       expect(board.buses[0]!).toMatchObject({ missed: 1, unreachable: false });
     } finally {
-      gateway.bus.clearFault(addr(fx.meters.hall));
+      gateway.bus.clearFault(await addr(fx.meters.hall));
     }
   });
 
   it('a transient fault is rescued by the re-read after the other meters', async () => {
-    gateway.bus.setFault(addr(fx.meters.money), { kind: 'no-reply', count: 1 });
+    gateway.bus.setFault(await addr(fx.meters.money), { kind: 'no-reply', count: 1 });
     const sweep = await fx.ok('readings.sweep', {}, fx.sessions.supervisor);
     expect(sweep).toMatchObject({ total: 3, ok: 3, failed: 0 });
-    expect(readingsOf(sweep.id).find((r) => r.meter_id === fx.meters.money)).toMatchObject({ quality: 'good', attempts: 2 });
+    expect((await readingsOf(sweep.id)).find((r) => r.meter_id === fx.meters.money)).toMatchObject({ quality: 'good', attempts: 2 });
     const board = await fx.ok('readings.board', {}, fx.sessions.clerk1);
     expect(board.buses[0]!.missed).toBe(0);
   });
@@ -129,16 +129,16 @@ describe('sweeps against the simulator', () => {
   });
 
   it('a sweep is refused while another process holds the lease, and runs once that lease has lapsed', async () => {
-    const lease = (until: string) => fx.raw.prepare("insert or replace into settings (key, value) values ('lease:collection', ?)").run(`${until}|4242-otherhost`);
+    const lease = (until: string) => fx.sql.run("insert into settings (key, value) values ('lease:collection', ?) on conflict (key) do update set value = excluded.value", [`${until}|4242-otherhost`]);
     const later = new Date(fx.clock.now().getTime() + 60_000).toISOString();
-    lease(later);
-    const before = sweeps().length;
+    await lease(later);
+    const before = (await sweeps()).length;
     expect(refusal(await fx.call('readings.sweep', {}, fx.sessions.supervisor)).code).toBe('sweep-running-elsewhere');
-    expect(sweeps()).toHaveLength(before);
-    lease(new Date(fx.clock.now().getTime() - 1).toISOString());
+    expect(await sweeps()).toHaveLength(before);
+    await lease(new Date(fx.clock.now().getTime() - 1).toISOString());
     expect((await fx.call('readings.sweep', {}, fx.sessions.supervisor)).ok).toBe(true);
     // The sweeper gives the lease back when it ends.
-    expect(fx.raw.prepare("select count(*) from settings where key = 'lease:collection'").pluck().get()).toBe(0);
+    expect(Number((await fx.sql.one<{ n: number }>("select count(*) as n from settings where key = 'lease:collection'")).n)).toBe(0);
   });
 
   it('collection settings are read by staff, changed by an admin (audited), and refused when they do not divide a day', async () => {
@@ -146,37 +146,37 @@ describe('sweeps against the simulator', () => {
     const next = { intervalMinutes: 30, rereads: 2, rereadAfterMinutes: 10 };
     expect(await fx.ok('collection.setSettings', next, fx.sessions.admin)).toEqual(next);
     expect((await fx.ok('readings.board', {}, fx.sessions.clerk1)).intervalMinutes).toBe(30);
-    const audit = fx.raw.prepare("select after_json from audit_log where action = 'collection.settings' order by id desc").pluck().get() as string;
+    const audit = (await fx.sql.one<{ after_json: unknown }>("select after_json from audit_log where action = 'collection.settings' order by id desc")).after_json as string;
     expect(JSON.parse(audit)).toEqual(next);
     expect(refusal(await fx.call('collection.setSettings', { ...next, intervalMinutes: 7 }, fx.sessions.admin)).code).toBe('invalid-input');
     expect(refusal(await fx.call('collection.setSettings', next, fx.sessions.supervisor)).code).toBe('forbidden');
     await fx.ok('collection.setSettings', { intervalMinutes: 15, rereads: 1, rereadAfterMinutes: 5 }, fx.sessions.admin);
   });
 
-  it('meter_readings is append-only', () => {
-    expect(() => fx.raw.prepare('update meter_readings set total = 0').run()).toThrow('append-only table: meter_readings');
-    expect(() => fx.raw.prepare('delete from meter_readings').run()).toThrow('append-only table: meter_readings');
+  it('meter_readings is append-only', async () => {
+    await expect(fx.sql.run('update meter_readings set total = 0')).rejects.toThrow('append-only table: meter_readings');
+    await expect(fx.sql.run('delete from meter_readings')).rejects.toThrow('append-only table: meter_readings');
   });
 });
 
 describe('the "test communication" button', () => {
   it('reads the first meter of the bus, or the chosen one, and writes nothing', async () => {
-    const before = fx.counts();
+    const before = await fx.counts();
     const any = await fx.ok('buses.test', { busId }, fx.sessions.supervisor);
     expect(any).toMatchObject({ busId, ok: true, errorCode: null, reading: { total: expect.any(Number) } });
     const chosen = await fx.ok('buses.test', { busId, meterId: fx.meters.hall }, fx.sessions.admin);
     expect(chosen).toMatchObject({ meterId: fx.meters.hall, ok: true });
     expect(chosen.ms).toBeGreaterThanOrEqual(0);
-    expect(fx.counts()).toEqual(before);
+    expect(await fx.counts()).toEqual(before);
   });
 
   it('answers the error code when the meter does not answer or the gateway is not there', async () => {
-    gateway.bus.setFault(addr(fx.meters.energy), { kind: 'no-reply' });
+    gateway.bus.setFault(await addr(fx.meters.energy), { kind: 'no-reply' });
     try {
       const silent = await fx.ok('buses.test', { busId, meterId: fx.meters.energy }, fx.sessions.supervisor);
       expect(silent).toMatchObject({ ok: false, errorCode: 'timeout', reading: null });
     } finally {
-      gateway.bus.clearFault(addr(fx.meters.energy));
+      gateway.bus.clearFault(await addr(fx.meters.energy));
     }
     const dead = await fx.ok('buses.save', busInput({ code: 'GW-DEAD', endpoint: '127.0.0.1:1' }), fx.sessions.admin);
     await fx.ok('meters.setComm', { meterId: fx.meters.water, busId: dead.id, protocol: 'dlt645', firmware: null }, fx.sessions.admin);
@@ -214,7 +214,7 @@ describe('monthly consumption', () => {
     const view = await fx.ok('readings.ofMeter', { meterId: fx.meters.energy, limit: 3 }, fx.sessions.clerk1);
     expect(view.readings).toHaveLength(3);
     expect(view.readings[0]!.readAt).toBe('2026-08-10T02:00:00.000Z');
-    const good = fx.raw.prepare("select read_at, total from meter_readings where meter_id = ? and quality = 'good' order by read_at, id").all(fx.meters.energy) as { read_at: string; total: number }[];
+    const good = await fx.sql.all<{ read_at: string; total: number }>("select read_at, total from meter_readings where meter_id = ? and quality = 'good' order by read_at, id", [fx.meters.energy]);
     const last = (iso: string) => good.filter((r) => r.read_at <= iso).at(-1)!.total;
     expect(view.monthly.map((m) => [m.month, m.consumption])).toEqual([
       ['2026-06', null],
@@ -256,30 +256,30 @@ describe('the schedule', () => {
     scheduler.start();
     await scheduler.whenIdle();
     expect(pending.map((p) => p.ms)).toEqual([10 * 60_000]);
-    const before = sweeps().length;
+    const before = (await sweeps()).length;
 
-    gateway.bus.setFault(addr(fx.meters.money), { kind: 'no-reply' });
+    gateway.bus.setFault(await addr(fx.meters.money), { kind: 'no-reply' });
     fx.clock.set('2026-08-10T16:00:00.000Z');
     fire(10 * 60_000);
     await scheduler.whenIdle();
-    gateway.bus.clearFault(addr(fx.meters.money));
-    const daily = sweeps().at(-1)!;
-    expect(sweeps()).toHaveLength(before + 1);
+    gateway.bus.clearFault(await addr(fx.meters.money));
+    const daily = (await sweeps()).at(-1)!;
+    expect(await sweeps()).toHaveLength(before + 1);
     expect(daily).toMatchObject({ kind: 'scheduled', scheduled_for: '2026-08-10T16:00:00.000Z', total: 3, ok: 2, failed: 1 });
     expect(pending.map((p) => p.ms).sort((a, b) => a - b)).toEqual([5 * 60_000, 15 * 60_000]);
 
     fx.clock.set('2026-08-10T16:05:00.000Z');
     fire(5 * 60_000);
     await scheduler.whenIdle();
-    expect(sweeps().at(-1)).toMatchObject({ kind: 'reread', total: 1, ok: 1, failed: 0 });
-    expect(readingsOf(sweeps().at(-1)!.id).map((r) => r.meter_id)).toEqual([fx.meters.money]);
+    expect((await sweeps()).at(-1)).toMatchObject({ kind: 'reread', total: 1, ok: 1, failed: 0 });
+    expect((await readingsOf((await sweeps()).at(-1)!.id)).map((r) => r.meter_id)).toEqual([fx.meters.money]);
 
     fx.clock.set('2026-08-10T16:15:00.000Z');
     fire(15 * 60_000);
     await scheduler.whenIdle();
     // Only the remotely credited (hall-kept) meter is networked.
-    expect(sweeps().at(-1)).toMatchObject({ kind: 'scheduled', scheduled_for: '2026-08-10T16:15:00.000Z', total: 1, ok: 1 });
-    expect(readingsOf(sweeps().at(-1)!.id).map((r) => r.meter_id)).toEqual([fx.meters.hall]);
+    expect((await sweeps()).at(-1)).toMatchObject({ kind: 'scheduled', scheduled_for: '2026-08-10T16:15:00.000Z', total: 1, ok: 1 });
+    expect((await readingsOf((await sweeps()).at(-1)!.id)).map((r) => r.meter_id)).toEqual([fx.meters.hall]);
     expect(pending.map((p) => p.ms)).toEqual([15 * 60_000]);
     scheduler.stop();
     expect(pending).toEqual([]);
@@ -292,7 +292,7 @@ describe('the schedule', () => {
 
 describe('halldesk collect --once', () => {
   it('runs one sweep on the data folder without the counter program', async () => {
-    const before = sweeps().length;
+    const before = (await sweeps()).length;
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     try {
       expect(await main(['collect', '--once', '--data', fx.dataDir])).toBe(0);
@@ -300,8 +300,8 @@ describe('halldesk collect --once', () => {
     } finally {
       log.mockRestore();
     }
-    expect(sweeps()).toHaveLength(before + 1);
-    expect(sweeps().at(-1)).toMatchObject({ kind: 'manual', total: 3, ok: 3, failed: 0 });
+    expect(await sweeps()).toHaveLength(before + 1);
+    expect((await sweeps()).at(-1)).toMatchObject({ kind: 'manual', total: 3, ok: 3, failed: 0 });
   });
 
   it('exits 2 on a bad argument', async () => {

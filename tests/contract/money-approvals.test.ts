@@ -17,7 +17,7 @@ describe('approvals', () => {
     fx.ok('approvals.request', { subject, reason: '节假日收取现金' }, fx.sessions[who]);
   const actions = async (approvalId: number) =>
     (await fx.ok('audit.list', { entity: 'approval', entityId: String(approvalId) }, fx.sessions.supervisor)).map((a) => a.action).sort();
-  const supervisorRow = () => fx.raw.prepare("select failed_logins, locked_until from users where username = 'super1'").get() as { failed_logins: number; locked_until: string | null };
+  const supervisorRow = () => fx.sql.one<{ failed_logins: number; locked_until: string | null }>("select failed_logins, locked_until from users where username = 'super1'");
 
   beforeAll(async () => {
     fx = await buildBackend({ at: '2026-05-01T02:00:00.000Z' });
@@ -108,10 +108,10 @@ describe('approvals', () => {
 
     // Two different sales racing on one approval: one uses it, the other is refused.
     const once = await approved(fx, { kind: 'holiday_cash', meterId: b.meterId, amount: 10_000 });
-    const sales = fx.counts().sales;
+    const sales = (await fx.counts()).sales;
     const answers = await Promise.all([1, 2].map(() => fx.call('sales.sell', sellInput(fx, b.meterId, 10_000, { approvalId: once.id }), fx.sessions.clerk1)));
     expect(answers.map((r) => (r.ok ? 'ok' : r.error.code)).sort()).toEqual(['approval-used', 'ok']);
-    expect(fx.counts().sales).toBe(sales + 1);
+    expect((await fx.counts()).sales).toBe(sales + 1);
   });
 
   it('a wrong approver password is bad-credentials and counts towards the lockout', async () => {
@@ -120,12 +120,12 @@ describe('approvals', () => {
     const wrong = { approvalId: pending.id, decision: 'approve' as const, approver: { username: 'super1', password: 'wrong-password' } };
     for (let i = 1; i <= 4; i += 1) {
       await refused(fx, 'approvals.decide', wrong, fx.sessions.clerk1, 'bad-credentials');
-      expect(supervisorRow().failed_logins).toBe(i);
+      expect((await supervisorRow()).failed_logins).toBe(i);
     }
-    const before = allCounts(fx);
+    const before = await allCounts(fx);
     expect(refusal(await fx.call('approvals.decide', wrong, fx.sessions.clerk1)).code).toBe('bad-credentials');
-    expect(supervisorRow().locked_until).not.toBeNull();
-    expect(allCounts(fx)).toEqual({ ...before, audit_log: (before.audit_log ?? 0) + 1 });
+    expect((await supervisorRow()).locked_until).not.toBeNull();
+    expect(await allCounts(fx)).toEqual({ ...before, audit_log: (before.audit_log ?? 0) + 1 });
     expect((await fx.ok('audit.list', { entity: 'user', entityId: String(fx.users.supervisor) }, fx.sessions.admin))[0]?.action).toBe('user.locked');
     // Locked: even the right password is refused, at the counter and at login.
     await refused(fx, 'approvals.decide', { ...wrong, approver: SUPERVISOR_CREDENTIALS }, fx.sessions.clerk1, 'account-locked');

@@ -52,7 +52,7 @@ describe('bank deposits and overdue obligations', () => {
     await refused(fx, 'deposits.record', slip('SLIP-0001', 250_000, [obligation, 999_999], [drop.id], '2026-05-06'), fx.sessions.clerk1, 'deposit-item-unavailable');
     const deposit = await fx.ok('deposits.record', slip('SLIP-0001', 250_000, [obligation], [drop.id], '2026-05-06'), fx.sessions.clerk1);
     expect(deposit).toMatchObject({ amount: 250_000, depositDate: '2026-05-06', obligationIds: [obligation], dropIds: [drop.id], recordedBy: fx.users.clerk1 });
-    expect(ledgerOf(fx, `DEP-${deposit.id}`)).toEqual([
+    expect(await ledgerOf(fx, `DEP-${deposit.id}`)).toEqual([
       { book: 'cash', meterId: null, shiftId: sale.shiftId, amount: -200_000 },
       { book: 'safe', meterId: null, shiftId: null, amount: -50_000 },
       { book: 'bank', meterId: null, shiftId: null, amount: 250_000 },
@@ -146,7 +146,7 @@ describe('cashier controls', () => {
     await refused(fx, 'cash.drop', { amount: 500_000, receiver: { username: 'clerk2', password: PASSWORDS.clerk2 } }, fx.sessions.clerk1, 'approval-not-supervisor');
     await refused(fx, 'cash.drop', { amount: 500_000, receiver: { username: 'super1', password: 'not-the-password' } }, fx.sessions.clerk1, 'bad-credentials');
     const drop = await fx.ok('cash.drop', { amount: 500_000, receiver: SUPERVISOR_CREDENTIALS }, fx.sessions.clerk1);
-    expect(ledgerOf(fx, `DROP-${drop.id}`)).toEqual([
+    expect(await ledgerOf(fx, `DROP-${drop.id}`)).toEqual([
       { book: 'cash', meterId: null, shiftId: drop.shiftId, amount: -500_000 },
       { book: 'safe', meterId: null, shiftId: null, amount: 500_000 },
     ]);

@@ -129,14 +129,14 @@ describe('the holiday cash rule', () => {
     const other = await newAccount(fx, 'bank_transfer');
     const [x, y] = [await approved(fx, { kind: 'holiday_cash', meterId: other.meterId, amount: 300_000 }, 'clerk1'),
       await approved(fx, { kind: 'holiday_cash', meterId: other.meterId, amount: 250_000 }, 'clerk2')];
-    const before = fx.counts().sales;
+    const before = (await fx.counts()).sales;
     const answers = await Promise.all([
       fx.call('sales.sell', sellInput(fx, other.meterId, 300_000, { approvalId: x.id }), fx.sessions.clerk1),
       fx.call('sales.sell', sellInput(fx, other.meterId, 250_000, { approvalId: y.id }), fx.sessions.clerk2),
     ]);
     expect(answers.filter((r) => r.ok)).toHaveLength(1);
     expect(answers.map((r) => (r.ok ? 'ok' : r.error.code))).toContain('holiday-cash-over-customer-cap');
-    expect(fx.counts().sales).toBe(before + 1);
+    expect((await fx.counts()).sales).toBe(before + 1);
 
     // Banked on the first working day after the festival, so nobody is overdue when Qingming comes.
     await onDate(fx, '2026-02-24');

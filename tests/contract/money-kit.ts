@@ -6,6 +6,7 @@
 import { expect } from 'vitest';
 import { expectedMessage, PASSWORDS, refusal } from '../support/backend';
 import type { Fixture, MeterKind, Who } from '../support/backend';
+import { tableNames } from '../support/sql';
 import { verifyBooks } from '../../electron/db/verify';
 import type { ContractInput } from '../../shared/contract/methods';
 import type { ApprovalView } from '../../shared/contract/money-views';
@@ -15,23 +16,22 @@ export const SUPERVISOR_CREDENTIALS = { username: 'super1', password: PASSWORDS.
 export const CLERKS = ['clerk1', 'clerk2'] as const;
 type Clerk = (typeof CLERKS)[number] | 'supervisor';
 
-/** Row counts of every table of the database (sqlite_master), not only the fixture's list. */
-export function allCounts(fx: Fixture): Record<string, number> {
-  const tables = fx.raw.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[];
+/** Row counts of every table of the database (its catalogue), not only the fixture's list. */
+export async function allCounts(fx: Fixture): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const { name } of tables) counts[name] = Number((fx.raw.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n);
+  for (const name of await tableNames(fx.sql, fx.dialect)) counts[name] = Number((await fx.sql.one<{ n: number | string }>(`select count(*) as n from "${name}"`)).n);
   return counts;
 }
 
 /** Expects a refusal with this code and its translated message, and no row added or removed in any table. */
 export async function refused(fx: Fixture, method: string, input: unknown, session: string, code: string) {
-  const before = allCounts(fx);
-  const vouchersBefore = fx.raw.prepare('select id, used_fen from vouchers order by id').all();
+  const before = await allCounts(fx);
+  const vouchersBefore = await fx.sql.all('select id, used_fen from vouchers order by id');
   const error = refusal(await fx.call(method, input, session));
   expect(error.code).toBe(code);
   expect(error.message).toBe(expectedMessage(code, error.params));
-  expect(allCounts(fx)).toEqual(before);
-  expect(fx.raw.prepare('select id, used_fen from vouchers order by id').all()).toEqual(vouchersBefore);
+  expect(await allCounts(fx)).toEqual(before);
+  expect(await fx.sql.all('select id, used_fen from vouchers order by id')).toEqual(vouchersBefore);
   return error;
 }
 
@@ -120,12 +120,12 @@ export async function voucher(fx: Fixture, amount: number, accountId: number | n
 
 /** Ledger lines of one transaction reference. */
 export function ledgerOf(fx: Fixture, txnRef: string) {
-  return fx.raw.prepare('select book, meter_id as meterId, shift_id as shiftId, amount_fen as amount from ledger_entries where txn_ref = ? order by id').all(txnRef) as
-    { book: string; meterId: number | null; shiftId: number | null; amount: number }[];
+  return fx.sql.all<{ book: string; meterId: number | null; shiftId: number | null; amount: number }>(
+    'select book, meter_id as "meterId", shift_id as "shiftId", amount_fen as amount from ledger_entries where txn_ref = ? order by id', [txnRef]);
 }
 
 export function meterRow(fx: Fixture, meterId: number) {
-  return fx.raw.prepare('select credit_fen, remaining, overdraft from meters where id = ?').get(meterId) as { credit_fen: number; remaining: number; overdraft: number };
+  return fx.sql.one<{ credit_fen: number; remaining: number; overdraft: number }>('select credit_fen, remaining, overdraft from meters where id = ?', [meterId]);
 }
 
 /** Banks every pending obligation and undeposited drop under one slip dated today (recorded by clerk1). */

@@ -12,8 +12,8 @@ import {
 describe('reversals', () => {
   let fx: Fixture;
   const drawer = () => fx.ok('cash.drawer', {}, fx.sessions.clerk1);
-  const unitsToDate = (accountId: number) => (fx.raw.prepare(
-    "select units from units_to_date where account_id = ? and utility = 'electricity' and period_key = 'Y2026'").get(accountId) as { units: number } | undefined)?.units;
+  const unitsToDate = async (accountId: number) => (await fx.sql.all<{ units: number }>(
+    "select units from units_to_date where account_id = ? and utility = 'electricity' and period_key = 'Y2026'", [accountId]))[0]?.units;
   const reversalApproval = async (sale: SaleView) => (await approved(fx, { kind: 'reversal', saleId: sale.id })).id;
   const reverseInput = (sale: SaleView, approvalId: number, key = fx.key()) => ({ saleId: sale.id, approvalId, reason: '金额录入错误', idempotencyKey: key });
 
@@ -30,9 +30,9 @@ describe('reversals', () => {
     const { accountId, meterId } = await newAccount(fx, 'cash', 'energy');
     const sale = await sold(fx, meterId, 10_000);
     expect(sale).toMatchObject({ receiptNo: 'A01-2026-000001', units: 20_400, creditAfter: 39 });
-    expect(unitsToDate(accountId)).toBe(20_400);
+    expect(await unitsToDate(accountId)).toBe(20_400);
     const before = await drawer();
-    const saleLines = ledgerOf(fx, sale.receiptNo);
+    const saleLines = await ledgerOf(fx, sale.receiptNo);
 
     const approvalId = await reversalApproval(sale);
     const key = fx.key();
@@ -41,25 +41,25 @@ describe('reversals', () => {
       receiptNo: 'A01-2026-000002', saleId: sale.id, saleReceiptNo: sale.receiptNo, amount: 10_000, paymentMethod: 'cash', reason: '金额录入错误',
       approvalId, approvedBy: fx.users.supervisor, clerkId: fx.users.clerk1, shiftId: before.shiftId, replayed: false,
     });
-    expect(ledgerOf(fx, reversal.receiptNo)).toEqual(saleLines.map((l) => ({ ...l, amount: -l.amount })));
-    expect(ledgerOf(fx, sale.receiptNo)).toEqual(saleLines);
+    expect(await ledgerOf(fx, reversal.receiptNo)).toEqual(saleLines.map((l) => ({ ...l, amount: -l.amount })));
+    expect(await ledgerOf(fx, sale.receiptNo)).toEqual(saleLines);
     expect(await fx.ok('sales.get', { saleId: sale.id }, fx.sessions.clerk1)).toEqual({
       ...sale, reversal: { id: reversal.id, receiptNo: reversal.receiptNo, at: reversal.at },
     });
-    expect(meterRow(fx, meterId)).toEqual({ credit_fen: 0, remaining: 0, overdraft: 0 });
-    expect(unitsToDate(accountId)).toBe(0);
+    expect(await meterRow(fx, meterId)).toEqual({ credit_fen: 0, remaining: 0, overdraft: 0 });
+    expect(await unitsToDate(accountId)).toBe(0);
     expect(await drawer()).toMatchObject({ cashTaken: before.cashTaken, refunds: before.refunds + 10_000, expected: before.expected - 10_000 });
     expect((await fx.ok('approvals.get', { approvalId }, fx.sessions.clerk1)).state).toBe('used');
     const audit = await fx.ok('audit.list', { entity: 'sale', entityId: String(sale.id) }, fx.sessions.supervisor);
     expect(audit.map((a) => a.action).sort()).toEqual(['sale.create', 'sale.reverse']);
 
     // A retry with the same key answers the reversal again and writes nothing.
-    const counts = fx.counts();
+    const counts = await fx.counts();
     expect(await fx.ok('sales.reverse', reverseInput(sale, approvalId, key), fx.sessions.clerk1)).toEqual({ ...reversal, replayed: true });
-    expect(fx.counts()).toEqual(counts);
+    expect(await fx.counts()).toEqual(counts);
     // The serial goes on without a gap; the meter sells again from where it was.
     expect((await sold(fx, meterId, 10_000)).receiptNo).toBe('A01-2026-000003');
-    expect(unitsToDate(accountId)).toBe(20_400);
+    expect(await unitsToDate(accountId)).toBe(20_400);
   });
 
   it('reversing a voucher sale gives the voucher back', async () => {
@@ -74,7 +74,7 @@ describe('reversals', () => {
       used: 0, remaining: 50_000, state: 'registered',
       draws: [{ saleId: sale.id, amount: 50_000 }, { saleId: sale.id, amount: -50_000 }],
     });
-    expect(ledgerOf(fx, reversal.receiptNo).map((l) => [l.book, l.amount])).toEqual([['voucher_funds', -50_000], ['revenue', 50_000]]);
+    expect((await ledgerOf(fx, reversal.receiptNo)).map((l) => [l.book, l.amount])).toEqual([['voucher_funds', -50_000], ['revenue', 50_000]]);
     expect(await drawer()).toEqual(before);
     // The voucher pays again.
     await sold(fx, meterId, 50_000, { voucherId: v.id });
@@ -90,16 +90,16 @@ describe('reversals', () => {
     await refused(fx, 'sales.reverse', reverseInput(second, forFirst), fx.sessions.clerk1, 'approval-mismatch');
 
     // The meter has used part of the second purchase: 300.00 credited, 100.00 left.
-    fx.raw.prepare('update meters set remaining = 10000 where id = ?').run(meterId);
+    await fx.sql.run('update meters set remaining = 10000 where id = ?', [meterId]);
     const forSecond = await reversalApproval(second);
     await refused(fx, 'sales.reverse', reverseInput(second, forSecond), fx.sessions.clerk1, 'reversal-consumed');
-    fx.raw.prepare('update meters set remaining = 30000 where id = ?').run(meterId);
+    await fx.sql.run('update meters set remaining = 30000 where id = ?', [meterId]);
 
     await fx.ok('sales.reverse', reverseInput(second, forSecond), fx.sessions.clerk1);
     await refused(fx, 'sales.reverse', reverseInput(second, await reversalApproval(second)), fx.sessions.clerk1, 'sale-already-reversed');
     // With the second reversed, the first is the latest standing sale and can be reversed.
     await fx.ok('sales.reverse', reverseInput(first, forFirst), fx.sessions.clerk1);
-    expect(meterRow(fx, meterId)).toEqual({ credit_fen: 0, remaining: 0, overdraft: 0 });
+    expect(await meterRow(fx, meterId)).toEqual({ credit_fen: 0, remaining: 0, overdraft: 0 });
     const unapproved = await fx.ok('approvals.request', { subject: { kind: 'reversal', saleId: first.id }, reason: '重复' }, fx.sessions.clerk1);
     await refused(fx, 'sales.reverse', reverseInput(first, unapproved.id), fx.sessions.clerk1, 'sale-already-reversed');
   });

@@ -11,7 +11,7 @@ describe('bank-transfer vouchers', () => {
     bank, payerAccount: '6222-0202-0011', referenceNo, payer: '某某有限公司', amount, valueDate: '2026-06-12', accountId,
   });
   const drawer = () => fx.ok('cash.drawer', {}, fx.sessions.clerk1);
-  const usedFen = (id: number) => (fx.raw.prepare('select used_fen from vouchers where id = ?').get(id) as { used_fen: number }).used_fen;
+  const usedFen = async (id: number) => (await fx.sql.one<{ used_fen: number }>('select used_fen from vouchers where id = ?', [id])).used_fen;
 
   beforeAll(async () => {
     fx = await buildBackend();
@@ -25,7 +25,7 @@ describe('bank-transfer vouchers', () => {
   it('registers a voucher once per bank and reference, whatever the letter case or spacing', async () => {
     const v = await fx.ok('vouchers.register', register('ICBC Beijing', 'TR-2026-0001'), fx.sessions.clerk1);
     expect(v).toMatchObject({ bank: 'ICBC Beijing', referenceNo: 'TR-2026-0001', amount: 100_000, used: 0, remaining: 100_000, state: 'registered', accountId: null, hasImage: false });
-    expect(ledgerOf(fx, `VCH-${v.id}`)).toEqual([
+    expect(await ledgerOf(fx, `VCH-${v.id}`)).toEqual([
       { book: 'bank', meterId: null, shiftId: null, amount: 100_000 },
       { book: 'voucher_funds', meterId: null, shiftId: null, amount: -100_000 },
     ]);
@@ -42,6 +42,21 @@ describe('bank-transfer vouchers', () => {
     expect(found.map((f) => f.bank).sort()).toEqual(['ICBC Beijing', '中国建设银行']);
   });
 
+  it('the register finds a payer by any part of its name, whatever the letter case, with %, _ and \\ taken as typed', async () => {
+    const payers = ['Acme Trading Co', '100%_Holdings', 'A\\B Ltd'];
+    for (const [i, payer] of payers.entries()) await fx.ok('vouchers.register', { ...register('中国农业银行', `PAYER-${i}`), payer }, fx.sessions.clerk1);
+    const found = async (query: string) => (await fx.ok('vouchers.search', { query }, fx.sessions.clerk1)).map((v) => v.payer).sort();
+    // SQLite's LIKE ignored ASCII case where PostgreSQL's kept it: both find "Acme" by any case now.
+    expect(await found('acme TRADING')).toEqual(['Acme Trading Co']);
+    expect(await found('ACME')).toEqual(['Acme Trading Co']);
+    // Wildcards and PostgreSQL's default escape character are the clerk's characters, not the database's.
+    expect(await found('%_')).toEqual(['100%_Holdings']);
+    expect(await found('_')).toEqual(['100%_Holdings']);
+    expect(await found('a\\b')).toEqual(['A\\B Ltd']);
+    expect(await found('a%b')).toEqual([]);
+    expect((await fx.ok('vouchers.search', { query: '某某有限' }, fx.sessions.clerk1)).length).toBeGreaterThan(0);
+  });
+
   it('a sale by voucher draws on it until it is used up; over-drawing and a used-up voucher are refused', async () => {
     const { accountId, meterId } = await newAccount(fx, 'bank_transfer');
     const v = await voucher(fx, 100_000, accountId);
@@ -50,7 +65,7 @@ describe('bank-transfer vouchers', () => {
 
     const first = await sold(fx, meterId, 30_000, { voucherId: v.id });
     expect(first).toMatchObject({ paymentMethod: 'voucher', voucherId: v.id, payable: 30_000, tendered: 30_000, change: 0 });
-    expect(ledgerOf(fx, first.receiptNo)).toEqual([
+    expect(await ledgerOf(fx, first.receiptNo)).toEqual([
       { book: 'voucher_funds', meterId: null, shiftId: null, amount: 30_000 },
       { book: 'revenue', meterId, shiftId: null, amount: -30_000 },
     ]);
@@ -85,13 +100,13 @@ describe('bank-transfer vouchers', () => {
     const { accountId, meterId } = await newAccount(fx, 'bank_transfer');
     const v = await voucher(fx, 100_000, accountId);
     const byVoucher = sellInput(fx, meterId, 40_000, { voucherId: v.id });
-    const before = fx.counts();
+    const before = await fx.counts();
     const answers = await Promise.all([0, 1].map(() => fx.call('sales.sell', byVoucher, fx.sessions.clerk1)));
     const sales = answers.map((a) => { if (!a.ok) throw new Error(a.error.code); return a.value as SaleView; });
     expect(sales.map((s) => s.replayed).sort()).toEqual([false, true]);
     expect(sales[0]!.id).toBe(sales[1]!.id);
-    expect(fx.counts().sales).toBe(before.sales + 1);
-    expect(usedFen(v.id)).toBe(40_000);
+    expect((await fx.counts()).sales).toBe(before.sales + 1);
+    expect(await usedFen(v.id)).toBe(40_000);
     expect((await fx.ok('vouchers.get', { voucherId: v.id }, fx.sessions.clerk1)).draws).toHaveLength(1);
 
     const cash = await newAccount(fx, 'cash');
@@ -100,7 +115,7 @@ describe('bank-transfer vouchers', () => {
     const cashAnswers = await Promise.all([0, 1].map(() => fx.call('sales.sell', byCash, fx.sessions.clerk1)));
     const cashSales = cashAnswers.map((a) => { if (!a.ok) throw new Error(a.error.code); return a.value as SaleView; });
     expect(cashSales.map((s) => s.replayed).sort()).toEqual([false, true]);
-    expect(fx.raw.prepare('select count(*) as n from sales where idempotency_key = ?').get(byCash.idempotencyKey)).toEqual({ n: 1 });
+    expect(Number((await fx.sql.one<{ n: number }>('select count(*) as n from sales where idempotency_key = ?', [byCash.idempotencyKey])).n)).toBe(1);
     expect((await drawer()).cashTaken).toBe(drawerBefore.cashTaken + 25_000);
   });
 
@@ -120,7 +135,7 @@ describe('bank-transfer vouchers', () => {
     const a = await newAccount(fx, 'bank_transfer');
     const v = await voucher(fx, 60_000, null);
     const b = await newAccount(fx, 'bank_transfer');
-    const before = fx.counts();
+    const before = await fx.counts();
     const answers = await Promise.all([
       fx.call('sales.sell', sellInput(fx, a.meterId, 40_000, { voucherId: v.id }), fx.sessions.clerk1),
       fx.call('sales.sell', sellInput(fx, b.meterId, 40_000, { voucherId: v.id }), fx.sessions.clerk2),
@@ -128,7 +143,7 @@ describe('bank-transfer vouchers', () => {
     expect(answers.filter((x) => x.ok)).toHaveLength(1);
     const loser = answers.find((x) => !x.ok)!;
     expect(refusal(loser).code).toBe('voucher-insufficient');
-    expect(fx.counts().sales).toBe(before.sales + 1);
-    expect(usedFen(v.id)).toBe(40_000);
+    expect((await fx.counts()).sales).toBe(before.sales + 1);
+    expect(await usedFen(v.id)).toBe(40_000);
   });
 });

@@ -5,7 +5,8 @@
  */
 import { rm } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildBackend } from '../support/backend';
+import { buildBackend, sqlOf } from '../support/backend';
+import type { SqlRunner } from '../support/sql';
 import type { Fixture } from '../support/backend';
 import { approved, expectBooksOk, meterRow, openShifts, refused, sold } from './money-kit';
 import { createBackend } from '../../electron/main/composition';
@@ -62,23 +63,22 @@ async function remoteMeter(fx: Fixture, kind: 'money' | 'energy' = 'money') {
   const address = String(nextAddress);
   const account = await fx.openAccount([fx.newMeter(kind, { creditVia: 'remote', cardNo: null, commAddress: address, model: 'DDSY1352' })]);
   const meterId = account.meters[0]!.id;
-  let bus = fx.raw.prepare("select id from meter_buses where code = 'SIM-GW'").pluck().get() as number | undefined;
+  let bus = (await fx.sql.all<{ id: number }>("select id from meter_buses where code = 'SIM-GW'"))[0]?.id;
   if (bus === undefined) {
-    bus = Number(fx.raw.prepare(`insert into meter_buses (code, name, kind, endpoint, baud_rate, data_bits, parity, stop_bits, reply_timeout_ms, created_at)
-      values ('SIM-GW', '模拟网关', 'tcp-raw', ?, 115200, 8, 'none', 1, 200, ?)`).run(`${sim.gateway.host}:${sim.gateway.port}`, fx.clock.now().toISOString()).lastInsertRowid);
+    bus = (await fx.sql.one<{ id: number }>(`insert into meter_buses (code, name, kind, endpoint, baud_rate, data_bits, parity, stop_bits, reply_timeout_ms, created_at)
+      values ('SIM-GW', '模拟网关', 'tcp-raw', ?, 115200, 8, 'none', 1, 200, ?) returning id`, [`${sim.gateway.host}:${sim.gateway.port}`, fx.clock.now().toISOString()])).id;
   }
-  fx.raw.prepare("update meters set bus_id = ?, protocol = 'modbus' where id = ?").run(bus, meterId);
+  await fx.sql.run("update meters set bus_id = ?, protocol = 'modbus' where id = ?", [bus, meterId]);
   sim.addressOf.set(meterId, address);
   return { meterId, address, accountId: account.id };
 }
 
-type Raw = Fixture['raw'];
-const events = (raw: Raw, writeId: number) => (raw.prepare('select state, detail from meter_write_events where write_id = ? order by id').all(writeId) as
-  { state: string; detail: string }[]).map((e) => ({ state: e.state, detail: JSON.parse(e.detail) as Record<string, unknown> }));
-const states = (raw: Raw, writeId: number) => events(raw, writeId).map((e) => e.state);
-const writeRow = (raw: Raw, writeId: number) => raw.prepare('select sale_id, meter_id, kind, purchase_count, amount from meter_writes where id = ?').get(writeId) as
-  { sale_id: number; meter_id: number; kind: string; purchase_count: number | null; amount: number };
-const saleExists = (raw: Raw, saleId: number) => raw.prepare('select count(*) from sales where id = ?').pluck().get(saleId) === 1;
+const events = async (sql: SqlRunner, writeId: number) => (await sql.all<{ state: string; detail: string }>('select state, detail from meter_write_events where write_id = ? order by id', [writeId]))
+  .map((e) => ({ state: e.state, detail: JSON.parse(e.detail) as Record<string, unknown> }));
+const states = async (sql: SqlRunner, writeId: number) => (await events(sql, writeId)).map((e) => e.state);
+const writeRow = (sql: SqlRunner, writeId: number) => sql.one<{ sale_id: number; meter_id: number; kind: string; purchase_count: number | null; amount: number }>(
+  'select sale_id, meter_id, kind, purchase_count, amount from meter_writes where id = ?', [writeId]);
+const saleExists = async (sql: SqlRunner, saleId: number) => Number((await sql.one<{ n: number }>('select count(*) as n from sales where id = ?', [saleId])).n) === 1;
 const writeIdOf = (sale: SaleView) => {
   if (!sale.delivery) throw new Error(`sale ${sale.receiptNo} has no remote delivery`);
   return sale.delivery.writeId;
@@ -125,24 +125,24 @@ describe('remote recharge through the sale pipeline', () => {
     const sale = await sold(fx, meterId, 10_000);
     expect(sale.delivery).toEqual({ state: 'completed', writeId: expect.any(Number) });
     const writeId = writeIdOf(sale);
-    expect(states(fx.raw, writeId)).toEqual(['pending', 'sent', 'verified', 'completed']);
+    expect(await states(fx.sql, writeId)).toEqual(['pending', 'sent', 'verified', 'completed']);
     // The first write to a meter takes its count from the meter (3 → 4); it was pinned in 'sent'.
-    expect(writeRow(fx.raw, writeId)).toEqual({ sale_id: sale.id, meter_id: meterId, kind: 'recharge', purchase_count: null, amount: 10_000 });
-    expect(events(fx.raw, writeId)[1]!.detail).toMatchObject({ purchaseCount: START_COUNT + 1, remainingBefore: START_REMAINING, attempt: 1 });
+    expect(await writeRow(fx.sql, writeId)).toEqual({ sale_id: sale.id, meter_id: meterId, kind: 'recharge', purchase_count: null, amount: 10_000 });
+    expect((await events(fx.sql, writeId))[1]!.detail).toMatchObject({ purchaseCount: START_COUNT + 1, remainingBefore: START_REMAINING, attempt: 1 });
     expect(simMeter(address)).toMatchObject({ remaining: START_REMAINING + 10_000, purchaseCount: START_COUNT + 1 });
     expect(await fx.ok('sales.get', { saleId: sale.id }, fx.sessions.clerk1)).toEqual({ ...sale, replayed: false });
 
     // The second sale's count comes from the journal.
     const second = await sold(fx, meterId, 2_000);
     expect(second.delivery?.state).toBe('completed');
-    expect(writeRow(fx.raw, writeIdOf(second)).purchase_count).toBe(START_COUNT + 2);
+    expect((await writeRow(fx.sql, writeIdOf(second))).purchase_count).toBe(START_COUNT + 2);
     expect(simMeter(address)).toMatchObject({ remaining: START_REMAINING + 12_000, purchaseCount: START_COUNT + 2 });
     expect(await fx.ok('recharges.pending', {}, fx.sessions.clerk1)).toEqual([]);
 
     // A retried sale (same key) answers the stored sale and writes nothing, on the meter either.
-    const counts = fx.counts();
+    const counts = await fx.counts();
     expect(await fx.ok('recharges.retry', { writeId: writeIdOf(second) }, fx.sessions.clerk1)).toMatchObject({ state: 'completed', purchaseCount: START_COUNT + 2 });
-    expect(fx.counts()).toEqual(counts);
+    expect(await fx.counts()).toEqual(counts);
     expect(simMeter(address).purchaseCount).toBe(START_COUNT + 2);
 
     // The meter has taken it: the reversal is refused and nothing is written.
@@ -161,7 +161,7 @@ describe('remote recharge through the sale pipeline', () => {
     sim.onRecharge = 'no-reply';
     const sale = await sold(fx, meterId, 3_000);
     expect(sale.delivery?.state).toBe('sent');
-    expect(saleExists(fx.raw, sale.id)).toBe(true);
+    expect(await saleExists(fx.sql, sale.id)).toBe(true);
     expect(simMeter(address)).toMatchObject({ remaining: START_REMAINING, purchaseCount: START_COUNT });
     const pending = await fx.ok('recharges.pending', {}, fx.sessions.supervisor);
     expect(pending).toEqual([expect.objectContaining({ writeId: writeIdOf(sale), saleId: sale.id, state: 'sent', purchaseCount: START_COUNT + 1, amount: 3_000 })]);
@@ -170,7 +170,7 @@ describe('remote recharge through the sale pipeline', () => {
     await refused(fx, 'sales.reverse', await reverse(fx, sale), fx.sessions.clerk1, 'reversal-recharge-in-flight');
 
     await fx.backend.services.recharges.reconcile();
-    expect(states(fx.raw, writeIdOf(sale))).toEqual(['pending', 'sent', 'sent', 'verified', 'completed']);
+    expect(await states(fx.sql, writeIdOf(sale))).toEqual(['pending', 'sent', 'sent', 'verified', 'completed']);
     expect(simMeter(address)).toMatchObject({ remaining: START_REMAINING + 3_000, purchaseCount: START_COUNT + 1 });
     await fx.backend.services.recharges.reconcile();
     expect(simMeter(address)).toMatchObject({ remaining: START_REMAINING + 3_000, purchaseCount: START_COUNT + 1 });
@@ -182,7 +182,7 @@ describe('remote recharge through the sale pipeline', () => {
     sim.bus.setFault(address, { kind: 'no-reply' });
     const sale = await sold(fx, meterId, 4_000);
     expect(sale.delivery?.state).toBe('pending');
-    expect(states(fx.raw, writeIdOf(sale))).toEqual(['pending']);
+    expect(await states(fx.sql, writeIdOf(sale))).toEqual(['pending']);
     sim.bus.clearFault(address);
     const retried = await fx.ok('recharges.retry', { writeId: writeIdOf(sale) }, fx.sessions.clerk1);
     expect(retried).toMatchObject({ state: 'completed', purchaseCount: START_COUNT + 1, lastError: null });
@@ -200,7 +200,7 @@ describe('remote recharge through the sale pipeline', () => {
 
     const sale = await sold(fx, meterId, 2_500);
     expect(sale.delivery?.state).toBe('failed');
-    expect(saleExists(fx.raw, sale.id)).toBe(true);
+    expect(await saleExists(fx.sql, sale.id)).toBe(true);
     expect(simMeter(address)).toMatchObject({ remaining: remainingBefore, purchaseCount: START_COUNT + 3 });
     const [failed] = await fx.ok('recharges.pending', {}, fx.sessions.supervisor);
     expect(failed).toMatchObject({
@@ -209,14 +209,14 @@ describe('remote recharge through the sale pipeline', () => {
     });
     // reconcile leaves failed writes to the supervisor.
     await fx.backend.services.recharges.reconcile();
-    expect(states(fx.raw, writeIdOf(sale))).toEqual(['pending', 'failed']);
+    expect(await states(fx.sql, writeIdOf(sale))).toEqual(['pending', 'failed']);
 
-    const before = meterRow(fx, meterId);
+    const before = await meterRow(fx, meterId);
     const reversal = await fx.ok('sales.reverse', await reverse(fx, sale), fx.sessions.clerk1);
     expect(reversal).toMatchObject({ saleId: sale.id, amount: 2_500 });
-    expect(states(fx.raw, writeIdOf(sale))).toEqual(['pending', 'failed', 'voided']);
-    expect(events(fx.raw, writeIdOf(sale)).at(-1)!.detail).toEqual({ reversalId: reversal.id, reversalReceiptNo: reversal.receiptNo });
-    expect(meterRow(fx, meterId).remaining).toBe(before.remaining - 2_500);
+    expect(await states(fx.sql, writeIdOf(sale))).toEqual(['pending', 'failed', 'voided']);
+    expect((await events(fx.sql, writeIdOf(sale))).at(-1)!.detail).toEqual({ reversalId: reversal.id, reversalReceiptNo: reversal.receiptNo });
+    expect((await meterRow(fx, meterId)).remaining).toBe(before.remaining - 2_500);
     expect((await fx.ok('sales.get', { saleId: sale.id }, fx.sessions.clerk1)).delivery?.state).toBe('voided');
     expect(await fx.ok('recharges.pending', {}, fx.sessions.supervisor)).toEqual([]);
     expect(simMeter(address).purchaseCount).toBe(START_COUNT + 3);
@@ -231,7 +231,7 @@ describe('remote recharge through the sale pipeline', () => {
     await fx.ok('sales.reverse', await reverse(fx, sale), fx.sessions.clerk1);
     sim.down = false;
     await fx.backend.services.recharges.reconcile();
-    expect(states(fx.raw, writeIdOf(sale))).toEqual(['pending', 'voided']);
+    expect(await states(fx.sql, writeIdOf(sale))).toEqual(['pending', 'voided']);
     expect(simMeter(address)).toMatchObject({ remaining: START_REMAINING, purchaseCount: START_COUNT });
   });
 });
@@ -264,12 +264,12 @@ describe('a journaled recharge survives a crash', () => {
     const backend = await crashAndRestart(fx);
     cleanups.push(async () => { await backend.close(); await rm(fx.dataDir, { recursive: true, force: true }); });
     await backend.services.recharges.reconcile();
-    const raw = backend.database.raw;
-    expect(states(raw, writeId)).toEqual(['pending', 'sent', 'verified', 'completed']);
-    expect(events(raw, writeId)[2]!.detail).toMatchObject({ how: 'read-back', purchaseCount: START_COUNT + 1, remaining: START_REMAINING + 6_000 });
+    const raw = sqlOf(backend);
+    expect(await states(raw, writeId)).toEqual(['pending', 'sent', 'verified', 'completed']);
+    expect((await events(raw, writeId))[2]!.detail).toMatchObject({ how: 'read-back', purchaseCount: START_COUNT + 1, remaining: START_REMAINING + 6_000 });
     // Credited exactly once; the payment is on the books.
     expect(simMeter(address)).toMatchObject({ remaining: START_REMAINING + 6_000, purchaseCount: START_COUNT + 1 });
-    expect(saleExists(raw, sale.id)).toBe(true);
+    expect(await saleExists(raw, sale.id)).toBe(true);
     expect((await backend.services.sales.get(sale.id)).delivery).toEqual({ state: 'completed', writeId });
     expect((await verifyBooks(backend.database.db)).filter((c) => !c.ok)).toEqual([]);
   });
@@ -286,12 +286,12 @@ describe('a journaled recharge survives a crash', () => {
     const backend = await crashAndRestart(fx);
     cleanups.push(async () => { await backend.close(); await rm(fx.dataDir, { recursive: true, force: true }); });
     await backend.services.recharges.reconcile();
-    const raw = backend.database.raw;
-    expect(states(raw, writeId)).toEqual(['pending', 'sent', 'verified', 'completed']);
+    const raw = sqlOf(backend);
+    expect(await states(raw, writeId)).toEqual(['pending', 'sent', 'verified', 'completed']);
     expect(simMeter(address)).toMatchObject({ remaining: START_REMAINING + 7_000, purchaseCount: START_COUNT + 1 });
     await backend.services.recharges.reconcile();
     expect(simMeter(address)).toMatchObject({ remaining: START_REMAINING + 7_000, purchaseCount: START_COUNT + 1 });
-    expect(saleExists(raw, sale.id)).toBe(true);
+    expect(await saleExists(raw, sale.id)).toBe(true);
     expect((await verifyBooks(backend.database.db)).filter((c) => !c.ok)).toEqual([]);
   });
 
@@ -307,7 +307,7 @@ describe('a journaled recharge survives a crash', () => {
     const backend = await crashAndRestart(fx);
     cleanups.push(async () => { await backend.close(); await rm(fx.dataDir, { recursive: true, force: true }); });
     await backend.services.recharges.reconcile();
-    expect(states(backend.database.raw, writeId)).toEqual(['pending', 'sent', 'sent', 'verified', 'completed']);
+    expect(await states(sqlOf(backend), writeId)).toEqual(['pending', 'sent', 'sent', 'verified', 'completed']);
     expect(simMeter(address)).toMatchObject({ remaining: START_REMAINING + 8_000, purchaseCount: START_COUNT + 1 });
     expect((await verifyBooks(backend.database.db)).filter((c) => !c.ok)).toEqual([]);
   });

@@ -28,13 +28,13 @@ describe('shifts', () => {
     const a = await clerk();
     const b = await clerk();
     expect(await fx.ok('shifts.current', {}, a.session)).toBeNull();
-    const before = fx.counts();
+    const before = await fx.counts();
     const shift = await fx.ok('shifts.open', { float: 50_000 }, a.session);
     expect(shift).toEqual({
       id: expect.any(Number), clerkId: a.id, counterCode: 'A01', status: 'open', openedAt: '2026-06-15T02:00:00.000Z', float: 50_000,
       closedAt: null, expected: null, counted: null, shortOver: null, denominations: null,
     });
-    expect(fx.counts()).toEqual({ ...before, shifts: before.shifts + 1, audit_log: before.audit_log + 1 });
+    expect(await fx.counts()).toEqual({ ...before, shifts: before.shifts + 1, audit_log: before.audit_log + 1 });
     expect(await fx.ok('shifts.current', {}, a.session)).toEqual(shift);
     await refusedWithoutWrites(fx, 'shifts.open', { float: 0 }, a.session, 'shift-already-open');
 
@@ -55,9 +55,9 @@ describe('shifts', () => {
     expect(unknown.message).toBe('无效的面额：7, 300');
     expect((await fx.ok('shifts.current', {}, c.session))?.status).toBe('open');
 
-    const before = fx.counts();
+    const before = await fx.counts();
     const report = await fx.ok('shifts.close', { counted: { 10000: 8, 1000: 4, 100: 9 }, note: '少一元' }, c.session);
-    expect(fx.counts()).toEqual({ ...before, audit_log: before.audit_log + 1 });
+    expect(await fx.counts()).toEqual({ ...before, audit_log: before.audit_log + 1 });
     expect(report.shift).toMatchObject({
       id: shift.id, status: 'closed', closedAt: '2026-06-15T02:00:00.000Z', expected: 85_000, counted: 84_900, shortOver: -100,
       denominations: { 10000: 8, 1000: 4, 100: 9 },
@@ -71,7 +71,7 @@ describe('shifts', () => {
     });
     expect(report.firstReceipt).toMatch(/^A01-2026-\d{6}$/);
     expect(report.lastReceipt! > report.firstReceipt!).toBe(true);
-    expect(fx.raw.prepare('select note from shifts where id = ?').get(shift.id)).toEqual({ note: '少一元' });
+    expect(await fx.sql.one('select note from shifts where id = ?', [shift.id])).toEqual({ note: '少一元' });
     await refusedWithoutWrites(fx, 'shifts.close', { counted: {} }, c.session, 'no-open-shift');
     await refusedWithoutWrites(fx, 'sales.sell', { meterId: fx.meters.money, request: { mode: 'money', amount: 100 }, tendered: 100, idempotencyKey: fx.key() }, c.session, 'no-open-shift');
     // A new shift may open after the close.

@@ -7,16 +7,16 @@ let fx: Fixture;
 beforeAll(async () => { fx = await buildBackend(); });
 afterAll(async () => { await fx.close(); });
 
-const usersRow = (username: string) => fx.raw.prepare('select failed_logins, locked_until, active from users where username = ?').get(username);
+const usersRow = (username: string) => fx.sql.one('select failed_logins, locked_until, active from users where username = ?', [username]);
 
 describe('tariffs', () => {
   it('create stores one version with its tiers and audits it; a taken code and unsound tiers are refused', async () => {
-    const before = fx.counts();
+    const before = await fx.counts();
     const tariff = await fx.ok('tariffs.create', {
       code: 'COM-E', name: '一般工商业', utility: 'electricity', category: 'commercial', period: 'none', effectiveFrom: '2026-06-15', tiers: [{ uptoUnits: null, price: 6500 }],
     }, fx.sessions.admin);
     expect(tariff).toMatchObject({ code: 'COM-E', period: 'none', versions: [{ effectiveFrom: '2026-06-15', tiers: [{ uptoUnits: null, price: 6500 }] }] });
-    const after = fx.counts();
+    const after = await fx.counts();
     expect([after.tariffs - before.tariffs, after.tariff_versions - before.tariff_versions, after.tariff_tiers - before.tariff_tiers, after.audit_log - before.audit_log]).toEqual([1, 1, 1, 1]);
     const base = { name: 'x', utility: 'electricity', category: 'residential', period: 'year', effectiveFrom: '2026-06-15' };
     await refusedWithoutWrites(fx, 'tariffs.create', { ...base, code: 'COM-E', tiers: [{ uptoUnits: null, price: 1 }] }, fx.sessions.admin, 'tariff-code-taken');
@@ -38,11 +38,11 @@ describe('tariffs', () => {
     const past = await refusedWithoutWrites(fx, 'tariffs.addVersion', { tariffId, effectiveFrom: '2026-06-14', tiers: raised }, fx.sessions.admin, 'tariff-version-in-past');
     expect(past.message).toBe('新价格版本的生效日期不能早于今天');
     await refusedWithoutWrites(fx, 'tariffs.addVersion', { tariffId, effectiveFrom: '2026-01-01', tiers: raised }, fx.sessions.admin, 'tariff-version-in-past');
-    const before = fx.counts();
+    const before = await fx.counts();
     const view = await fx.ok('tariffs.addVersion', { tariffId, effectiveFrom: '2026-07-01', tiers: raised }, fx.sessions.admin);
     expect(view.versions.map((v) => v.effectiveFrom)).toEqual(['2026-01-01', '2026-07-01']);
-    expect(fx.counts().tariff_versions - before.tariff_versions).toBe(1);
-    expect(fx.counts().tariff_tiers - before.tariff_tiers).toBe(3);
+    expect((await fx.counts()).tariff_versions - before.tariff_versions).toBe(1);
+    expect((await fx.counts()).tariff_tiers - before.tariff_tiers).toBe(3);
     await refusedWithoutWrites(fx, 'tariffs.addVersion', { tariffId, effectiveFrom: '2026-07-01', tiers: ELECTRICITY_TIERS }, fx.sessions.admin, 'tariff-version-exists');
     const audit = await fx.ok('audit.list', { entity: 'tariff', entityId: String(tariffId) }, fx.sessions.admin);
     expect(audit[0]).toMatchObject({ action: 'tariff.add-version', userId: fx.users.admin });
@@ -66,14 +66,14 @@ describe('login lockout', () => {
     await fx.ok('users.create', { username: 'lock.me', displayName: '锁定测试', role: 'clerk', password: 'lockme123' }, fx.sessions.admin);
     for (let i = 1; i <= 4; i += 1) {
       await refusedWithoutWrites(fx, 'auth.login', { username: 'lock.me', password: `wrong${i}` }, null, 'bad-credentials');
-      expect(usersRow('lock.me')).toEqual({ failed_logins: i, locked_until: null, active: 1 });
+      expect(await usersRow('lock.me')).toEqual({ failed_logins: i, locked_until: null, active: 1 });
     }
-    const before = fx.counts();
+    const before = await fx.counts();
     const fifth = refusal(await fx.call('auth.login', { username: 'lock.me', password: 'wrong5' }));
     expect(fifth.code).toBe('bad-credentials');
-    expect(fx.counts()).toEqual({ ...before, audit_log: before.audit_log + 1 });
+    expect(await fx.counts()).toEqual({ ...before, audit_log: before.audit_log + 1 });
     const until = '2026-08-01T02:15:00.000Z';
-    expect(usersRow('lock.me')).toEqual({ failed_logins: 0, locked_until: until, active: 1 });
+    expect(await usersRow('lock.me')).toEqual({ failed_logins: 0, locked_until: until, active: 1 });
     const locked = await refusedWithoutWrites(fx, 'auth.login', { username: 'lock.me', password: 'lockme123' }, null, 'account-locked');
     expect(locked).toEqual({ code: 'account-locked', message: `密码错误次数过多，账号已锁定至 ${until}`, params: { until } });
     const en = await refusedWithoutWrites(fx, 'auth.login', { username: 'lock.me', password: 'lockme123' }, null, 'account-locked', 'en');
@@ -83,7 +83,7 @@ describe('login lockout', () => {
     fx.clock.advance(61_000);
     const login = await fx.ok('auth.login', { username: 'lock.me', password: 'lockme123' }, null);
     expect(login.user).toMatchObject({ username: 'lock.me', lockedUntil: null });
-    expect(usersRow('lock.me')).toEqual({ failed_logins: 0, locked_until: null, active: 1 });
+    expect(await usersRow('lock.me')).toEqual({ failed_logins: 0, locked_until: null, active: 1 });
   });
 
   it('answers an unknown user exactly like a wrong password', async () => {
@@ -130,10 +130,10 @@ describe('auth.changePassword, users.setActive, users.resetPassword', () => {
   it('a password reset ends sessions, clears a lock and takes the new password', async () => {
     const { id, session } = await newUser('reset.me', 'before123');
     for (let i = 0; i < 5; i += 1) await fx.call('auth.login', { username: 'reset.me', password: 'wrong' });
-    expect(usersRow('reset.me')).toMatchObject({ locked_until: expect.any(String) });
+    expect(await usersRow('reset.me')).toMatchObject({ locked_until: expect.any(String) });
     await refusedWithoutWrites(fx, 'users.resetPassword', { userId: id, password: 'short' }, fx.sessions.admin, 'weak-password');
     await fx.ok('users.resetPassword', { userId: id, password: 'after1234' }, fx.sessions.admin);
-    expect(usersRow('reset.me')).toEqual({ failed_logins: 0, locked_until: null, active: 1 });
+    expect(await usersRow('reset.me')).toEqual({ failed_logins: 0, locked_until: null, active: 1 });
     await refusedWithoutWrites(fx, 'auth.me', {}, session, 'unauthenticated');
     expect((await fx.ok('auth.login', { username: 'reset.me', password: 'after1234' }, null)).user.id).toBe(id);
     await refusedWithoutWrites(fx, 'users.create', { username: 'reset.me', displayName: 'dup', role: 'clerk', password: 'dupdup123' }, fx.sessions.admin, 'username-taken');

@@ -5,15 +5,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AUDIT_GENESIS, auditHash } from '../../electron/db/audit-chain.mjs';
 import { migrate } from '../../electron/db/migrate';
 import { openSqlite } from '../../electron/db/open-sqlite';
-import type { SqliteHandle } from '../../electron/db/open-sqlite';
 import { firstBrokenLink } from '../../electron/db/verify-audit-chain';
 import { buildBackend } from '../support/backend';
+import { sqlRunner } from '../support/sql';
+import type { SqlRunner } from '../support/sql';
 
 type Row = { id: number; at: string; user_id: number | null; action: string; entity: string; entity_id: string;
   before_json: string | null; after_json: string | null; prev_hash: string | null; hash: string | null };
 
 const NOW = new Date('2026-06-15T02:00:00.000Z');
-const rows = (handle: { raw: SqliteHandle['raw'] }) => handle.raw.prepare('select * from audit_log order by id').all() as Row[];
+const rows = (sql: SqlRunner) => sql.all<Row>('select * from audit_log order by id');
 
 /** Every record links to the one before (the first to the genesis string) and hashes its own content. */
 function expectChained(list: readonly Row[]) {
@@ -41,7 +42,7 @@ describe('audit hash chain', () => {
     await migrate(handle.db, 'sqlite', () => NOW, 40);
     const columns = (handle.raw.prepare("select name from pragma_table_info('audit_log')").all() as { name: string }[]).map((c) => c.name);
     expect(columns).toEqual(expect.arrayContaining(['prev_hash', 'hash']));
-    const chained = rows(handle);
+    const chained = await rows(sqlRunner(handle.db, 'sqlite')); // an SQLite file stepped through old migrations
     expect(chained).toHaveLength(25);
     expectChained(chained);
     expect(await firstBrokenLink(handle.db)).toBeNull();
@@ -52,12 +53,12 @@ describe('audit hash chain', () => {
   it('appendAudit chains the records of successive service calls', async () => {
     const fx = await buildBackend();
     cleanup.push(() => fx.close());
-    const before = rows(fx).length;
+    const before = (await rows(fx.sql)).length;
     await fx.ok('shifts.open', { float: 20_000 }, fx.sessions.clerk1);
     await fx.ok('shifts.open', { float: 0 }, fx.sessions.clerk2);
     await fx.ok('sales.sell', { meterId: fx.meters.hall, request: { mode: 'money', amount: 5_000 }, tendered: 5_000, idempotencyKey: fx.key() }, fx.sessions.clerk1);
     await fx.ok('shifts.close', { counted: { 1000: 0 } }, fx.sessions.clerk2);
-    const after = rows(fx);
+    const after = await rows(fx.sql);
     expect(after.map((r) => r.action).slice(before)).toEqual(['shift.open', 'shift.open', 'sale.create', 'shift.close']);
     expectChained(after);
     expect(await firstBrokenLink(fx.backend.database.db)).toBeNull();

@@ -7,7 +7,7 @@ import type { SqliteHandle } from '../../electron/db/open-sqlite';
 import { DatabaseFromNewerAppError, migrate } from '../../electron/db/migrate';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/db/migrations/index';
 import { DATABASE_FILE, createBackend } from '../../electron/main/composition';
-import { FakeClock, PASSWORDS, buildBackend } from '../support/backend';
+import { FakeClock, PASSWORDS, buildBackend, sqlOf } from '../support/backend';
 
 const NOW = new Date('2026-06-15T02:00:00.000Z');
 const now = () => NOW;
@@ -60,6 +60,7 @@ const ADDS: Record<number, string[]> = {
     'table:sms_events', 'index:sms_events_message', 'index:sales_worklist',
     ...['reminder_contacts', 'sms_messages', 'sms_events'].flatMap((t) => [`trigger:${t}_no_update`, `trigger:${t}_no_delete`])],
   160: ['table:backups', 'index:backups_verified', 'trigger:backups_no_update', 'trigger:backups_no_delete'],
+  170: ['table:counters'],
 };
 
 const handles: SqliteHandle[] = [];
@@ -199,7 +200,7 @@ describe('a database with sales made at schema 50', () => {
       for (const [meterId, amount] of [[source.meters.energy, 10_000], [source.meters.water, 3_450], [source.meters.money, 5_000], [source.meters.hall, 2_000], [source.meters.energy, 777]] as const) {
         await source.ok('sales.sell', { meterId, request: { mode: 'money', amount }, tendered: amount, idempotencyKey: source.key() }, sessions.clerk1);
       }
-      expect(source.raw.prepare('select distinct book from ledger_entries order by book').pluck().all()).toEqual(['cash', 'customer_credit', 'revenue']);
+      expect((await source.sql.all<{ book: string }>('select distinct book from ledger_entries order by book')).map((r) => r.book)).toEqual(['cash', 'customer_credit', 'revenue']);
       const dir = await mkdtemp(join(tmpdir(), 'halldesk-at50-'));
       dirs.push(dir);
       const handle = openSqlite(join(dir, DATABASE_FILE));
@@ -274,7 +275,7 @@ describe('a database with sales made at schema 50', () => {
       expect(old).toMatchObject({ ok: true, value: { receiptNo: soldBefore[0]!.receipt_no, paymentMethod: 'cash', voucherId: null, approvalId: null, reversal: null } });
       const sold = await backend.dispatch('sales.sell', { meterId: soldBefore[0]!.meter_id, request: { mode: 'money', amount: 1_000 }, tendered: 1_000, idempotencyKey: 'after-migration-1' }, { session });
       expect(sold.ok).toBe(true);
-      const after = backend.database.raw.prepare('select * from ledger_entries order by id').all();
+      const after = await sqlOf(backend).all('select * from ledger_entries order by id');
       expect(after.slice(0, rows.length)).toEqual(rows);
       expect(after.length).toBeGreaterThan(rows.length);
     } finally {

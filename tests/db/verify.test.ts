@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBackend, PASSWORDS, START } from '../support/backend';
+import { buildBackend, PASSWORDS, sqliteOf, START } from '../support/backend';
+import { splitStatements, sqlRunner } from '../support/sql';
 import type { Fixture } from '../support/backend';
 import { verifyBooks } from '../../electron/db/verify';
 import { auditHash } from '../../electron/db/audit-chain.mjs';
@@ -13,6 +15,11 @@ import { backupTo } from '../../electron/db/sqlite-maintenance';
 import { openSqlite } from '../../electron/db/open-sqlite';
 import { approvedBySupervisor } from '../support/approve';
 import { LATEST_SCHEMA_VERSION } from '../../electron/db/migrations/index';
+import { NeedsSqliteError } from '../../electron/db/database-handle';
+import { guards, unguard, withDataDb } from '../support/tamper';
+
+/** Thrown to roll a tampering transaction back. */
+class RolledBack extends Error {}
 
 const CHECKS = ['ledger-transactions-balance', 'sale-payment-matches-payable', 'sale-revenue-matches-charge', 'meter-credit-equals-ledger',
   'units-to-date-equal-sales', 'receipt-serials-gapless', 'closed-shifts-reconcile', 'voucher-used-equals-draws', 'voucher-funds-equal-ledger',
@@ -60,15 +67,20 @@ describe('verifyBooks', () => {
   afterAll(async () => { await fx.close(); });
 
   const failing = async () => (await verifyBooks(fx.backend.database.db)).filter((c) => !c.ok);
-  /** Tampers inside a savepoint, reports what verify finds, then rolls the tampering back. */
-  async function tampered(sql: string) {
-    fx.raw.exec('savepoint tamper');
+  /** Tampers inside a transaction, reports what verify finds there, then rolls the tampering back. */
+  async function tampered(script: string) {
+    let found: Awaited<ReturnType<typeof failing>> = [];
     try {
-      fx.raw.exec(sql);
-      return await failing();
-    } finally {
-      fx.raw.exec('rollback to tamper; release tamper');
+      await fx.backend.database.db.transaction().execute(async (trx) => {
+        const sql = sqlRunner(trx, fx.dialect);
+        for (const statement of splitStatements(script)) await sql.run(statement);
+        found = (await verifyBooks(trx)).filter((c) => !c.ok);
+        throw new RolledBack();
+      });
+    } catch (error) {
+      if (!(error instanceof RolledBack)) throw error;
     }
+    return found;
   }
   const names = (checks: { name: string }[]) => checks.map((c) => c.name);
 
@@ -88,14 +100,14 @@ describe('verifyBooks', () => {
   });
 
   it('finds a deleted cash line once the tamperer has dropped the trigger', async () => {
-    const found = await tampered(`drop trigger ledger_entries_no_delete; delete from ledger_entries where sale_id = ${saleId} and book = 'cash'`);
+    const found = await tampered(`${unguard(fx.dialect, 'ledger_entries', 'delete')}; delete from ledger_entries where sale_id = ${saleId} and book = 'cash'`);
     expect(names(found)).toEqual(['ledger-transactions-balance', 'sale-payment-matches-payable']);
     expect(await failing()).toEqual([]);
-    expect(fx.raw.prepare("select count(*) as n from sqlite_master where name = 'ledger_entries_no_delete'").get()).toEqual({ n: 1 });
+    expect(await guards(fx.sql, fx.dialect, 'ledger_entries', 'delete')).toBe(1);
   });
 
   it('finds a changed revenue line', async () => {
-    const found = await tampered(`drop trigger ledger_entries_no_update; update ledger_entries set amount_fen = amount_fen + 1 where sale_id = ${saleId} and book = 'revenue'`);
+    const found = await tampered(`${unguard(fx.dialect, 'ledger_entries', 'update')}; update ledger_entries set amount_fen = amount_fen + 1 where sale_id = ${saleId} and book = 'revenue'`);
     expect(names(found)).toEqual(['ledger-transactions-balance', 'sale-revenue-matches-charge']);
   });
 
@@ -105,9 +117,9 @@ describe('verifyBooks', () => {
   });
 
   it('finds a serial missing from the middle even when the count was patched to match', async () => {
-    const sale = fx.raw.prepare("select id, receipt_no from sales where receipt_no = 'A01-2026-000003'").get() as { id: number; receipt_no: string };
-    expect(fx.raw.prepare('select credit_kind from sales where id = ?').get(sale.id)).toEqual({ credit_kind: 'money' });
-    const found = await tampered(`drop trigger sales_no_delete; drop trigger ledger_entries_no_delete;
+    const sale = await fx.sql.one<{ id: number; receipt_no: string }>("select id, receipt_no from sales where receipt_no = 'A01-2026-000003'");
+    expect(await fx.sql.one('select credit_kind from sales where id = ?', [sale.id])).toEqual({ credit_kind: 'money' });
+    const found = await tampered(`${unguard(fx.dialect, 'sales', 'delete')}; ${unguard(fx.dialect, 'ledger_entries', 'delete')};
       delete from ledger_entries where txn_ref = '${sale.receipt_no}'; delete from sales where id = ${sale.id};
       update receipt_sequences set last_no = last_no - 1`);
     expect(names(found)).toEqual(['receipt-serials-gapless']);
@@ -118,11 +130,11 @@ describe('verifyBooks', () => {
   });
 
   it('finds a deposit whose amount differs from what it banked', async () => {
-    expect(names(await tampered('drop trigger bank_deposits_no_update; update bank_deposits set amount_fen = amount_fen + 1'))).toEqual(['deposits-equal-items']);
+    expect(names(await tampered(`${unguard(fx.dialect, 'bank_deposits', 'update')}; update bank_deposits set amount_fen = amount_fen + 1`))).toEqual(['deposits-equal-items']);
   });
 
   it('finds a reversed sale whose units were put back twice', async () => {
-    expect(names(await tampered("drop trigger sale_reversals_no_delete; delete from sale_reversals"))).toEqual(['units-to-date-equal-sales', 'receipt-serials-gapless']);
+    expect(names(await tampered(`${unguard(fx.dialect, 'sale_reversals', 'delete')}; delete from sale_reversals`))).toEqual(['units-to-date-equal-sales', 'receipt-serials-gapless']);
   });
 
   it('finds a closed shift whose expected cash was edited', async () => {
@@ -131,55 +143,59 @@ describe('verifyBooks', () => {
   });
 
   /** An audit record from the middle of the chain, and the one after it. */
-  const middleAudit = () => fx.raw.prepare('select id from audit_log order by id limit 2 offset ?')
-    .all(Math.floor((fx.raw.prepare('select count(*) as n from audit_log').get() as { n: number }).n / 2)) as { id: number }[];
+  const middleAudit = async () => {
+    const records = Number((await fx.sql.one<{ n: number }>('select count(*) as n from audit_log')).n);
+    return fx.sql.all<{ id: number }>('select id from audit_log order by id limit 2 offset ?', [Math.floor(records / 2)]);
+  };
 
   it('finds an audit record edited with raw SQL, naming it', async () => {
-    const [middle] = middleAudit();
-    const found = await tampered(`drop trigger audit_log_no_update; update audit_log set after_json = '{"payable":1}' where id = ${middle!.id}`);
+    const [middle] = await middleAudit();
+    const found = await tampered(`${unguard(fx.dialect, 'audit_log', 'update')}; update audit_log set after_json = '{"payable":1}' where id = ${middle!.id}`);
     expect(names(found)).toEqual(['audit-chain-intact']);
     expect(found[0]!.offenders).toEqual([expect.objectContaining({ id: middle!.id, field: 'hash' })]);
   });
 
   it('finds a deleted audit record at the record after it', async () => {
-    const [middle, next] = middleAudit();
-    const found = await tampered(`drop trigger audit_log_no_delete; delete from audit_log where id = ${middle!.id}`);
+    const [middle, next] = await middleAudit();
+    const found = await tampered(`${unguard(fx.dialect, 'audit_log', 'delete')}; delete from audit_log where id = ${middle!.id}`);
     expect(names(found)).toEqual(['audit-chain-intact']);
-    const stored = fx.raw.prepare('select prev_hash from audit_log where id = ?').get(next!.id) as { prev_hash: string };
+    const stored = await fx.sql.one<{ prev_hash: string }>('select prev_hash from audit_log where id = ?', [next!.id]);
     expect(found[0]!.offenders).toEqual([expect.objectContaining({ id: next!.id, field: 'prev_hash', stored: stored.prev_hash })]);
   });
 
   it('finds a forged record, and an edited record whose own hash was recomputed', async () => {
-    const last = fx.raw.prepare('select id, hash from audit_log order by id desc limit 1').get() as { id: number; hash: string };
+    const last = await fx.sql.one<{ id: number; hash: string }>('select id, hash from audit_log order by id desc limit 1');
     const forged = await tampered(`insert into audit_log (at, user_id, action, entity, entity_id, prev_hash, hash)
       values ('${START}', null, 'sale.create', 'sale', '1', '${last.hash}', 'made-up')`);
     expect(forged[0]!.offenders).toEqual([expect.objectContaining({ id: last.id + 1, field: 'hash' })]);
-    const [middle, next] = middleAudit();
+    const [middle, next] = await middleAudit();
     // A tamperer who knows the hash function can make the edited record consistent, but not the link the next record stores.
-    const row = fx.raw.prepare('select * from audit_log where id = ?').get(middle!.id) as ChainedRecord & { prev_hash: string };
+    const row = await fx.sql.one<ChainedRecord & { prev_hash: string }>('select * from audit_log where id = ?', [middle!.id]);
     const hash = auditHash(row.prev_hash, { ...row, after_json: '{}' });
-    const rehashed = await tampered(`drop trigger audit_log_no_update; update audit_log set after_json = '{}', hash = '${hash}' where id = ${middle!.id}`);
+    const rehashed = await tampered(`${unguard(fx.dialect, 'audit_log', 'update')}; update audit_log set after_json = '{}', hash = '${hash}' where id = ${middle!.id}`);
     expect(rehashed[0]!.offenders).toEqual([expect.objectContaining({ id: next!.id, field: 'prev_hash', expected: hash })]);
   });
 
-  it('backupTo writes a verified copy and refuses to overwrite a file', async () => {
+  it('backupTo writes a verified copy and refuses to overwrite a file (a server database is not a file: refused there)', async () => {
+    if (fx.dialect === 'postgres') return expect(() => sqliteOf(fx.backend)).toThrow(NeedsSqliteError);
     const dir = await mkdtemp(join(tmpdir(), 'halldesk-backup-'));
     try {
       const target = join(dir, 'copy.sqlite');
-      const sales = (fx.raw.prepare('select count(*) as n from sales').get() as { n: number }).n;
-      const report = await backupTo(fx.backend.database, target);
+      const sales = Number((await fx.sql.one<{ n: number }>('select count(*) as n from sales')).n);
+      const report = await backupTo(sqliteOf(fx.backend), target);
       expect(report).toMatchObject({ file: target, schemaVersion: LATEST_SCHEMA_VERSION, sales });
       expect(report.pages).toBeGreaterThan(0);
       const copy = openSqlite(target, { readonly: true });
       try {
         expect((await verifyBooks(copy.db)).every((c) => c.ok)).toBe(true);
-        expect(copy.raw.prepare('select count(*) as n from ledger_entries').get()).toEqual(fx.raw.prepare('select count(*) as n from ledger_entries').get());
+        expect(Number((copy.raw.prepare('select count(*) as n from ledger_entries').get() as { n: number }).n))
+          .toBe(Number((await fx.sql.one<{ n: number }>('select count(*) as n from ledger_entries')).n));
       } finally {
         await copy.close();
       }
       const existing = join(dir, 'existing.sqlite');
       await writeFile(existing, 'keep me');
-      await expect(backupTo(fx.backend.database, existing)).rejects.toThrow(`refusing to overwrite ${existing}`);
+      await expect(backupTo(sqliteOf(fx.backend), existing)).rejects.toThrow(`refusing to overwrite ${existing}`);
       expect(await readFile(existing, 'utf8')).toBe('keep me');
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -209,13 +225,25 @@ describe('the halldesk CLI, end to end', () => {
     });
   }
 
+  it('db backup writes a verified file on SQLite; on PostgreSQL it refuses, naming the server\'s own tools', async () => {
+    const file = join(fx.dataDir, 'by-cli.sqlite');
+    const backup = await cli('db', 'backup', file, '--data', fx.dataDir);
+    if (fx.dialect === 'sqlite') {
+      expect({ code: backup.code, stderr: backup.stderr }).toEqual({ code: 0, stderr: '' });
+      expect(backup.stdout).toContain(`backup good: ${file}`);
+    } else {
+      expect(backup.code).toBe(1);
+      expect(backup.stderr).toContain('halldesk db backup: db backup works on the embedded SQLite database only');
+      expect(backup.stderr).toContain('pg_dump');
+    }
+    expect(existsSync(file)).toBe(fx.dialect === 'sqlite');
+  });
+
   it('db verify exits 0 on clean books and 1 after tampering', async () => {
     const clean = await cli('db', 'verify', '--data', fx.dataDir);
     expect({ code: clean.code, stderr: clean.stderr }).toEqual({ code: 0, stderr: '' });
     expect(clean.stdout).toContain('database is clean and balanced');
-    const handle = openSqlite(join(fx.dataDir, 'halldesk.sqlite'));
-    handle.raw.prepare('update meters set credit_fen = credit_fen + 1 where id = ?').run(fx.meters.hall);
-    await handle.close();
+    await withDataDb(fx.dataDir, fx.dialect, async (sql) => { await sql.run('update meters set credit_fen = credit_fen + 1 where id = ?', [fx.meters.hall]); });
     const dirty = await cli('db', 'verify', '--data', fx.dataDir, '--json');
     expect(dirty.code).toBe(1);
     const report = JSON.parse(dirty.stdout) as { clean: boolean; checks: { name: string; ok: boolean }[] };
@@ -224,11 +252,13 @@ describe('the halldesk CLI, end to end', () => {
   });
 
   it('db verify exits 1 on an audit chain edited with raw SQL, reporting the record', async () => {
-    const handle = openSqlite(join(fx.dataDir, 'halldesk.sqlite'));
-    handle.raw.prepare('update meters set credit_fen = credit_fen - 1 where id = ?').run(fx.meters.hall); // undo the previous test's tampering
-    const { id } = handle.raw.prepare('select min(id) + 1 as id from audit_log').get() as { id: number };
-    handle.raw.exec(`drop trigger audit_log_no_update; update audit_log set action = 'nothing.happened' where id = ${id}`);
-    await handle.close();
+    let id = 0;
+    await withDataDb(fx.dataDir, fx.dialect, async (sql) => {
+      await sql.run('update meters set credit_fen = credit_fen - 1 where id = ?', [fx.meters.hall]); // undo the previous test's tampering
+      id = Number((await sql.one<{ id: number }>('select min(id) + 1 as id from audit_log')).id);
+      await sql.run(unguard(fx.dialect, 'audit_log', 'update'));
+      await sql.run('update audit_log set action = ? where id = ?', ['nothing.happened', id]);
+    });
     const dirty = await cli('db', 'verify', '--data', fx.dataDir);
     expect(dirty.code).toBe(1);
     expect(dirty.stdout).toMatch(new RegExp(`FAIL audit-chain-intact \\[\\{"id":${id},"field":"hash"`));

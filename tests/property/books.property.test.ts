@@ -16,6 +16,7 @@ import { buildHall } from '../../electron/bench/ledger-property-hall';
 import { emptyModel } from '../../electron/bench/ledger-property-model';
 import { opArbitrary, PROPERTY_CHECK_EVERY, PROPERTY_RUN_LENGTH, runLedgerProperty, START_DATES } from '../../electron/bench/ledger-property';
 import type { Model } from '../../electron/bench/ledger-property';
+import { sqlOf } from '../support/backend';
 
 const RUNS = 4;
 const OPS = PROPERTY_RUN_LENGTH;
@@ -78,10 +79,11 @@ describe('the checker', () => {
       expect(() => checkBooks(hall, model)).toThrow(/against the model money in/);
       model.moneyIn += 5_000;
       // A balanced pair (cash +1, revenue −1) slipped in behind the backend: only the model can see it.
-      const insert = hall.raw.prepare(`insert into ledger_entries (txn_ref, sale_id, book, account_id, meter_id, shift_id, amount_fen, created_at)
-        values ('tamper', null, ?, null, null, ?, ?, '2026-06-15T02:00:00.000Z')`);
-      insert.run('cash', model.openShift.clerk1, 1);
-      insert.run('revenue', null, -1);
+      const insert = `insert into ledger_entries (txn_ref, sale_id, book, account_id, meter_id, shift_id, amount_fen, created_at)
+        values ('tamper', null, ?, null, null, ?, ?, '2026-06-15T02:00:00.000Z')`;
+      const sql = sqlOf(hall.backend);
+      await sql.run(insert, ['cash', model.openShift.clerk1, 1]);
+      await sql.run(insert, ['revenue', null, -1]);
       expect(() => checkBooks(hall, model)).toThrow(/against the model money in/);
     } finally {
       await hall.close();

@@ -45,7 +45,7 @@ describe('report exports', () => {
     expect(totals.font?.bold).toBe(true);
     expect(totals.getCell(1).value).toBe('合计');
     expect(totals.getCell(3).numFmt).toBe('#,##0.00');
-    const ledger = (fx.raw.prepare(`select sum(amount_fen) as s from ledger_entries where book = 'cash' and sale_id is not null`).get() as { s: number }).s;
+    const ledger = Number((await fx.sql.one<{ s: number }>(`select sum(amount_fen) as s from ledger_entries where book = 'cash' and sale_id is not null`)).s);
     // The cell holds the ledger's fen divided once by 100: the same double a reader computes from the fen.
     expect(totals.getCell(3).value).toBe(ledger / 100);
     expect(byClerk.getColumn(1).width).toBe(22);

@@ -22,7 +22,7 @@ const jobOf = (r: PrintResultView): PrintJobView => {
 };
 const setPrinters = (payment: ReturnType<typeof sim> | null, dialog = false) =>
   fx.ok('printers.setSettings', { dialog, kinds: { payment, recharge: sim('ok'), customerList: null } }, fx.sessions.admin);
-const count = (sql: string) => Number((fx.raw.prepare(sql).get() as { n: number }).n);
+const count = async (sql: string) => Number((await fx.sql.one<{ n: number }>(sql)).n);
 
 beforeAll(async () => {
   fx = await buildBackend();
@@ -36,14 +36,14 @@ describe('a print failure never undoes a sale', () => {
 
   it('an offline printer: the sale stands, the job is failed with its reason and due again after the backoff', async () => {
     await setPrinters(sim('offline'));
-    const before = fx.counts();
+    const before = await fx.counts();
     failed = jobOf(await fx.ok('slips.print', { kind: 'payment', saleId: sale.id }, fx.sessions.clerk1));
     expect(failed).toMatchObject({ state: 'failed', attempts: 1, receiptNo: sale.receiptNo, reprintNo: 0, error: { code: 'offline' } });
     expect(Date.parse(failed.nextAttemptAt!) - fx.clock.now().getTime()).toBe(15_000);
-    const after = fx.counts();
+    const after = await fx.counts();
     expect({ ...after, print_jobs: 0, print_job_events: 0, audit_log: 0 }).toEqual({ ...before, print_jobs: 0, print_job_events: 0, audit_log: 0 });
     expect(after.print_jobs - before.print_jobs).toBe(1);
-    expect(fx.raw.prepare('select state from print_job_events where job_id = ? order by id').all(failed.jobId)).toEqual([{ state: 'queued' }, { state: 'sent' }, { state: 'failed' }]);
+    expect(await fx.sql.all('select state from print_job_events where job_id = ? order by id', [failed.jobId])).toEqual([{ state: 'queued' }, { state: 'sent' }, { state: 'failed' }]);
     expect((await fx.ok('sales.get', { saleId: sale.id }, fx.sessions.clerk1)).receiptNo).toBe(sale.receiptNo);
     expect((await fx.ok('prints.queue', { state: 'failed' }, fx.sessions.clerk1)).map((j) => j.jobId)).toContain(failed.jobId);
   });
@@ -82,15 +82,15 @@ describe('reprints', () => {
     const last = simulatorFor(sim('ok').target).printed.at(-1)!;
     expect(last.contentType).toBe('application/vnd.escpos');
     expect(last.bytes.includes(Buffer.from([0x1d, 0x56]))).toBe(true);
-    const audits = fx.raw.prepare("select action, entity_id from audit_log where entity = 'print_job' order by id").all() as { action: string }[];
+    const audits = await fx.sql.all<{ action: string }>("select action, entity_id from audit_log where entity = 'print_job' order by id");
     expect(audits.map((a) => a.action)).toEqual(['print.request', 'print.retry', 'print.request', 'print.reprint', 'print.reprint']);
     const reprints = await reprintsBetween(fx.backend.database.db, '2000-01-01', '2100-01-01');
     expect(reprints.map((r) => [r.receiptNo, r.reprintNo])).toEqual([[sale.receiptNo, 1], [sale.receiptNo, 2]]);
   });
 
-  it('print records are append-only', () => {
-    expect(() => fx.raw.prepare('update print_jobs set reprint_no = 0').run()).toThrow('append-only table: print_jobs');
-    expect(() => fx.raw.prepare('delete from print_job_events').run()).toThrow('append-only table: print_job_events');
+  it('print records are append-only', async () => {
+    await expect(fx.sql.run('update print_jobs set reprint_no = 0')).rejects.toThrow('append-only table: print_jobs');
+    await expect(fx.sql.run('delete from print_job_events')).rejects.toThrow('append-only table: print_job_events');
   });
 });
 
@@ -107,7 +107,7 @@ describe('the dialog mode and the settings', () => {
   it('settings round-trip and are audited; no thermal printer for a kind is refused in words', async () => {
     const view = await setPrinters(null);
     expect(await fx.ok('printers.settings', {}, fx.sessions.clerk1)).toEqual(view);
-    expect(count("select count(*) as n from audit_log where action = 'printers.setSettings'")).toBeGreaterThan(0);
+    expect(await count("select count(*) as n from audit_log where action = 'printers.setSettings'")).toBeGreaterThan(0);
     const refused = await fx.call('slips.print', { kind: 'customerList', title: '低余额提醒', rows: [], form: 'thermal80' }, fx.sessions.clerk1, 'en');
     expect(refused).toMatchObject({ ok: false, error: { code: 'print-no-printer' } });
   });
@@ -119,7 +119,7 @@ describe('the dialog mode and the settings', () => {
     const again = await fx.call('slips.print', { kind: 'payment', saleId: sale.id }, fx.sessions.clerk1);
     expect(again).toMatchObject({ ok: false, error: { code: 'print-already-printed' } });
     expect(await fx.ok('slips.print', { kind: 'payment', saleId: sale.id, reprint: true }, fx.sessions.clerk1)).toMatchObject({ mode: 'dialog', reprintNo: 1 });
-    expect(count(`select count(*) as n from audit_log where action in ('print.request', 'print.reprint') and after_json like '%${sale.receiptNo}%'`)).toBe(2);
+    expect(await count(`select count(*) as n from audit_log where action in ('print.request', 'print.reprint') and after_json like '%${sale.receiptNo}%'`)).toBe(2);
   });
 });
 
@@ -129,7 +129,7 @@ describe('voided serials for the day report', () => {
     const approval = await fx.ok('approvals.request', { subject: { kind: 'reversal', saleId: victim.id }, reason: '收错' }, fx.sessions.clerk1);
     await fx.ok('approvals.decide', { approvalId: approval.id, decision: 'approve', approver: { username: 'super1', password: 'super1234' } }, fx.sessions.clerk1);
     await fx.ok('sales.reverse', { saleId: victim.id, approvalId: approval.id, reason: '收错', idempotencyKey: fx.key() }, fx.sessions.clerk1);
-    const date = (fx.raw.prepare('select business_date as d from sale_reversals order by id desc limit 1').get() as { d: string }).d;
+    const date = (await fx.sql.one<{ d: string }>('select business_date as d from sale_reversals order by id desc limit 1')).d;
     const voided = await voidedSerials(fx.backend.database.db, date);
     expect(voided).toEqual([expect.objectContaining({ receiptNo: victim.receiptNo, saleId: victim.id, amountFen: 5_000, reason: '收错' })]);
     expect(await voidedSerials(fx.backend.database.db, '2000-01-01')).toEqual([]);

@@ -21,7 +21,7 @@ const OFFLINE = 'slip-cli-offline:offline';
 const setPrinter = (target: string, dialog = false) => fx.ok('printers.setSettings', {
   dialog, kinds: { payment: { driver: 'simulator', target, form: 'a4' }, recharge: null, customerList: null },
 }, fx.sessions.admin);
-const audits = (action: string) => Number(fx.raw.prepare('select count(*) from audit_log where action = ?').pluck().get(action));
+const audits = async (action: string) => Number((await fx.sql.one<{ n: number }>('select count(*) as n from audit_log where action = ?', [action])).n);
 const slip = (...args: string[]) => runCli(['slip', ...args, '--data', fx.dataDir]);
 
 beforeAll(async () => {
@@ -42,7 +42,7 @@ describe('halldesk slip --out', () => {
     const raw = join(fx.dataDir, 'slip.escpos');
     expect((await slip(String(sale.id), '--form', 'thermal80', '--kind', 'recharge', '--out', raw)).code).toBe(0);
     expect(readFileSync(raw)[0]).toBe(0x1b);
-    expect(audits('print.request')).toBe(0);
+    expect(await audits('print.request')).toBe(0);
   });
 
   it('refuses bad arguments with exit 2', async () => {
@@ -62,7 +62,7 @@ describe('halldesk slip --print', () => {
     const admin = await slip(sale.receiptNo, '--print', '--user', 'admin');
     expect(admin.code).toBe(1);
     expect(admin.err.join('')).toContain('forbidden: "admin" is admin; slips.print is for clerk or supervisor');
-    expect(audits('print.request')).toBe(0);
+    expect(await audits('print.request')).toBe(0);
   });
 
   it('prints once; a second print must be a reprint, marked COPY 1 and audited', async () => {
@@ -76,7 +76,7 @@ describe('halldesk slip --print', () => {
     const reprint = await slip(sale.receiptNo, '--print', '--reprint', '--user', 'super1');
     expect(reprint.code).toBe(0);
     expect(reprint.out.join('')).toContain('COPY 1');
-    expect([audits('print.request'), audits('print.reprint')]).toEqual([1, 1]);
+    expect([await audits('print.request'), await audits('print.reprint')]).toEqual([1, 1]);
   });
 
   it('in dialog mode the CLI refuses rather than record a print that never happened', async () => {
@@ -112,7 +112,7 @@ describe('halldesk print queue / retry', () => {
     const run = await runCli(['print', 'retry', String(failed.jobId), '--user', 'clerk1', '--data', fx.dataDir]);
     expect(run.code).toBe(0);
     expect(run.out.join('')).toMatch(/: printed$/);
-    expect(audits('print.retry')).toBe(1);
+    expect(await audits('print.retry')).toBe(1);
   });
 
   it('refuses bad arguments with exit 2', async () => {

@@ -20,7 +20,7 @@ let first: SaleView;
 let middle: SaleView;
 let tiered: SaleView;
 
-const settingsCount = () => Number((fx.raw.prepare('select count(*) as n from settings').get() as { n: number }).n);
+const settingsCount = async () => Number((await fx.sql.one<{ n: number }>('select count(*) as n from settings')).n);
 const squeeze = (text: string) => text.replace(/[ \t]+/g, ' ');
 
 async function slip(saleId: number, form: 'a4' | 'continuous241', language?: Language, who: 'clerk1' | 'supervisor' | 'admin' = 'clerk1') {
@@ -47,11 +47,11 @@ afterAll(async () => { await fx.close(); });
 
 describe('slips.payment', () => {
   it('answers a PDF of the sale, named by its serial, and writes no row anywhere', async () => {
-    const before = { ...fx.counts(), settings: settingsCount() };
+    const before = { ...(await fx.counts()), settings: await settingsCount() };
     const { view, pdf } = await slip(first.id, 'a4');
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(view).toMatchObject({ saleId: first.id, receiptNo: first.receiptNo, form: 'a4', fileName: `${first.receiptNo}-a4.pdf`, bytes: pdf.length });
-    expect({ ...fx.counts(), settings: settingsCount() }).toEqual(before);
+    expect({ ...(await fx.counts()), settings: await settingsCount() }).toEqual(before);
   });
 
   it.each(['a4', 'continuous241'] as const)('the %s slip of a 100-yuan cash sale shows the copies, serial, 壹佰元整, units, tendered and change', async (form) => {
@@ -93,9 +93,9 @@ describe('slips.payment', () => {
   });
 
   it('refuses an unknown sale with the translated not-found', async () => {
-    const before = fx.counts();
+    const before = await fx.counts();
     expect(refusal(await fx.call('slips.payment', { saleId: 999_999, form: 'a4' }, fx.sessions.clerk1))).toMatchObject({ code: 'not-found', params: { what: 'sale' } });
-    expect(fx.counts()).toEqual(before);
+    expect(await fx.counts()).toEqual(before);
   });
 
   it('prints the hall name kept in the settings', async () => {
@@ -103,7 +103,7 @@ describe('slips.payment', () => {
     try {
       expect((await slip(first.id, 'a4', 'en')).text).toContain('幸福路供电营业厅');
     } finally {
-      fx.raw.prepare('delete from settings where key = ?').run(HALL_NAME_SETTING);
+      await fx.sql.run('delete from settings where key = ?', [HALL_NAME_SETTING]);
     }
   });
 });
@@ -125,7 +125,7 @@ describe('the slip code', () => {
     await setSetting(db, 'test_once', 'third');
     expect(await getSetting(db, 'test_once')).toBe('third');
     expect(await getSetting(db, 'test_missing')).toBeUndefined();
-    fx.raw.prepare("delete from settings where key = 'test_once'").run();
+    await fx.sql.run("delete from settings where key = 'test_once'");
   });
 
   it('the printed QR codes scan (one per copy) and verify', async () => {

@@ -6,6 +6,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freshPgDatabase, testDatabaseKind } from './pg';
+import { saveDatabaseUrl } from '../../electron/main/database-choice';
 import { createBackend } from '../../electron/main/composition';
 import type { Backend, BackendOptions } from '../../electron/main/composition';
 import type { Clock } from '../../electron/domain/time/business-time';
@@ -17,6 +19,10 @@ import zhErrors from '../../shared/locales/zh-CN/errors.json';
 import enErrors from '../../shared/locales/en/errors.json';
 import { setSetting } from '../../electron/db/repositories/settings-repository';
 import { CARD_RULES_SETTING } from '../../electron/services/cards/card-sale';
+import { requireSqlite } from '../../electron/db/database-handle';
+import type { SqliteHandle } from '../../electron/db/open-sqlite';
+import { sqlRunner } from './sql';
+import type { SqlRunner, TestDialect } from './sql';
 
 /** 2026-06-15 10:00 Beijing. */
 export const START = '2026-06-15T02:00:00.000Z';
@@ -42,7 +48,7 @@ export const TABLES = [
   'cards', 'card_events', 'card_writes', 'card_write_events', 'card_fees',
   'print_jobs', 'print_job_events',
   'reminder_contacts', 'sms_messages', 'sms_events',
-  'backups',
+  'backups', 'counters',
 ] as const;
 export type Table = (typeof TABLES)[number];
 export type Counts = Record<Table, number>;
@@ -83,7 +89,10 @@ export interface Fixture {
   readonly dataDir: string;
   readonly backend: Backend;
   readonly clock: FakeClock;
-  readonly raw: Backend['database']['raw'];
+  /** The database the backend runs on: the one place the tests learn the dialect. */
+  readonly dialect: TestDialect;
+  /** Dialect-neutral SQL on the backend's database (`?` placeholders). */
+  readonly sql: SqlRunner;
   readonly sessions: Record<Who, string>;
   readonly users: Record<Who, number>;
   readonly tariffs: { readonly electricity: number; readonly water: number };
@@ -92,7 +101,7 @@ export interface Fixture {
   readonly meters: { readonly energy: number; readonly water: number; readonly money: number; readonly hall: number };
   /** Errors the dispatcher logged (internal failures). */
   readonly logged: unknown[];
-  counts(): Counts;
+  counts(): Promise<Counts>;
   call(method: string, input: unknown, session?: string | null, language?: Language): Promise<Result<unknown>>;
   ok<M extends MethodName>(method: M, input: ContractInput<M>, session: string | null): Promise<ContractOutput<M>>;
   newMeter(kind: MeterKind, overrides?: Partial<NewMeter>): NewMeter;
@@ -104,9 +113,29 @@ export interface Fixture {
   close(): Promise<void>;
 }
 
-export function countRows(raw: Backend['database']['raw']): Counts {
+/** The dialect of a backend's database. */
+export function dialectOf(backend: Backend): TestDialect {
+  return backend.database.dialect;
+}
+
+/** Dialect-neutral SQL on any backend's database (for suites that build their own backend). */
+export function sqlOf(backend: Backend): SqlRunner {
+  return sqlRunner(backend.database.db, dialectOf(backend));
+}
+
+/**
+ * The embedded SQLite database under a backend, for the suites about the file itself (backups, restore,
+ * crash children, migrations of old files); it throws on a PostgreSQL backend.
+ */
+export function sqliteOf(backend: Backend): SqliteHandle {
+  return requireSqlite(backend.database, 'this test');
+}
+
+/** The row count of every table in TABLES. */
+export async function countRows(db: Backend['database']['db'], dialect: TestDialect): Promise<Counts> {
+  const sql = sqlRunner(db, dialect);
   const counts = {} as Counts;
-  for (const table of TABLES) counts[table] = Number((raw.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n);
+  for (const table of TABLES) counts[table] = Number((await sql.one<{ n: number | string }>(`select count(*) as n from ${table}`)).n);
   return counts;
 }
 
@@ -126,8 +155,13 @@ export async function buildBackend(options: BuildOptions = {}): Promise<Fixture>
   const dataDir = await mkdtemp(join(tmpdir(), 'halldesk-test-'));
   const clock = new FakeClock(options.at ?? START);
   const logged: unknown[] = [];
+  // HALLDESK_TEST_DATABASE=postgres (CI's second run): the same fixture on a PostgreSQL database of its own.
+  const server = testDatabaseKind() === 'postgres' ? await freshPgDatabase() : null;
+  // Saved as the data folder's choice (what the settings page does), so a restart or a CLI command on this
+  // data folder in the same test opens the same server database.
+  if (server) saveDatabaseUrl(dataDir, server.url);
   const backend = await createBackend({
-    dataDir, clock, counterCode: 'A01', log: (error) => logged.push(error), ...(options.exchangeFor ? { exchangeFor: options.exchangeFor } : {}),
+    dataDir, clock, counterCode: 'A01', ...(server ? { database: server.url } : {}), log: (error) => logged.push(error), ...(options.exchangeFor ? { exchangeFor: options.exchangeFor } : {}),
     ...(options.automaticControl ? { automaticControl: options.automaticControl } : {}), ...(options.cardReader ? { cardReader: options.cardReader } : {}),
   });
   if (!options.cardsRequired) await setSetting(backend.database.db, CARD_RULES_SETTING, JSON.stringify({ unissuedCardSales: true }));
@@ -194,12 +228,13 @@ export async function buildBackend(options: BuildOptions = {}): Promise<Fixture>
     return meter.id;
   };
 
+  const dialect = dialectOf(backend);
   return {
-    dataDir, backend, clock, raw: backend.database.raw, sessions, users, logged,
+    dataDir, backend, clock, dialect, sql: sqlRunner(backend.database.db, dialect), sessions, users, logged,
     tariffs: { electricity: electricity.id, water: water.id },
     accounts: { energy, money, hall },
     meters: { energy: meterId(energy, 0), water: meterId(energy, 1), money: meterId(money, 0), hall: meterId(hall, 0) },
-    counts: () => countRows(backend.database.raw),
+    counts: () => countRows(backend.database.db, dialect),
     call, ok, newMeter, openAccount,
     async relogin(who) {
       const password = who === 'admin' ? backend.firstAdminPassword ?? '' : PASSWORDS[who];
@@ -210,6 +245,7 @@ export async function buildBackend(options: BuildOptions = {}): Promise<Fixture>
     key: () => `key-${String(next()).padStart(8, '0')}`,
     async close() {
       await backend.close();
+      await server?.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -113,7 +113,7 @@ export async function buildControlState(fx: Fixture): Promise<ControlFixture> {
   const done = await fx.ok('controlJobs.create', input, clerk1);
   const approval = await approvedBySupervisor(fx, { kind: 'control_job', jobId: done.id }, clerk1);
   await fx.ok('controlJobs.submit', { jobId: done.id, approvalId: approval }, clerk1);
-  const target = fx.raw.prepare('select id from control_job_targets where job_id = ?').get(done.id) as { id: number };
-  fx.raw.prepare("insert into control_target_attempts (target_id, attempt, at, outcome) values (?, 1, '2026-06-15T02:00:00.000Z', 'ok')").run(target.id);
+  const target = await fx.sql.one<{ id: number }>('select id from control_job_targets where job_id = ?', [done.id]);
+  await fx.sql.run("insert into control_target_attempts (target_id, attempt, at, outcome) values (?, 1, '2026-06-15T02:00:00.000Z', 'ok')", [target.id]);
   return { control: { draft: draft.id, othersApproval, pendingApproval: pending.id, done: done.id } };
 }

@@ -17,6 +17,7 @@ import { REPORT_KINDS, REPORT_SPECS } from './bad-input-report';
 import { BACKUP_INPUT_KINDS, BACKUP_SPECS } from './bad-input-backup';
 import { CARD_KINDS, CARD_SPECS } from './bad-input-card';
 import { WORKLIST_KINDS, WORKLIST_SPECS } from './bad-input-worklist';
+import { SYSTEM_KINDS, SYSTEM_SPECS } from './bad-input-system';
 import type { ControlFixture } from './bad-input-control';
 import type { MeterFixture } from './bad-input-meters';
 import type { ErrorCode } from '../../shared/contract/errors';
@@ -99,6 +100,7 @@ export const KINDS = {
   ...BACKUP_INPUT_KINDS,
   ...CARD_KINDS,
   ...WORKLIST_KINDS,
+  ...SYSTEM_KINDS,
 } satisfies Record<string, (valid: unknown) => unknown[]>;
 
 export type Kind = keyof typeof KINDS;
@@ -364,4 +366,5 @@ export const SPECS: Record<MethodName, MethodSpec> = {
   ...BACKUP_SPECS,
   ...CARD_SPECS,
   ...WORKLIST_SPECS,
+  ...SYSTEM_SPECS,
 };

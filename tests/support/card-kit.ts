@@ -67,7 +67,7 @@ export async function buildCardKit(at?: string): Promise<CardKit> {
     },
     async expectBooksWhole() {
       expect((await verifyBooks(fx.backend.database.db)).filter((c) => !c.ok)).toEqual([]);
-      expect(fx.raw.prepare('select txn_ref, sum(amount_fen) as s from ledger_entries group by txn_ref having s <> 0').all()).toEqual([]);
+      expect(await fx.sql.all('select txn_ref, sum(amount_fen) as s from ledger_entries group by txn_ref having sum(amount_fen) <> 0')).toEqual([]);
     },
   };
 }

@@ -38,8 +38,8 @@ beforeAll(async () => {
   fx = await buildBackend({ at: `${SALE_DAYS[0]}T02:00:00.000Z` });
   const kinds = ['energy', 'money', 'hall', 'water', 'energy', 'money', 'hall', 'energy'] as const;
   for (const kind of kinds) await fx.openAccount([fx.newMeter(kind)]);
-  fx.raw.prepare("update premises set area = '东区' where id % 2 = 0").run();
-  const meters = (fx.raw.prepare("select id from meters where credit_kind <> 'hall' order by id").all() as { id: number }[]).map((m) => m.id);
+  await fx.sql.run("update premises set area = '东区' where id % 2 = 0");
+  const meters = (await fx.sql.all<{ id: number }>("select id from meters where credit_kind <> 'hall' order by id")).map((m) => m.id);
   for (const day of SALE_DAYS) {
     fx.clock.set(`${day}T02:00:00.000Z`);
     const session = await fx.relogin('clerk1');
@@ -67,13 +67,14 @@ interface MeterRow { id: number; credit_kind: CreditKind; credit_fen: number; re
 async function reference(kind: WorklistKind, area: string | undefined, today: string, settings: WorklistSettings) {
   const db = fx.backend.database.db;
   const [prices, balance] = await Promise.all([firstTierPrices(db), loadHallBalanceSettings(db)]);
-  const meters = fx.raw.prepare(`select m.id, m.credit_kind, m.credit_fen, m.remaining, m.overdraft, m.tariff_id, m.installed_at, p.area from meters m
-    join accounts a on a.id = m.account_id join premises p on p.id = a.premises_id where m.status = 'active' and a.status = 'open'`).all() as MeterRow[];
+  const meters = await fx.sql.all<MeterRow>(`select m.id, m.credit_kind, m.credit_fen, m.remaining, m.overdraft, m.tariff_id, m.installed_at, p.area from meters m
+    join accounts a on a.id = m.account_id join premises p on p.id = a.premises_id where m.status = 'active' and a.status = 'open'`);
   const from = addDays(today, -(kind === 'lowBalance' ? settings.averageWindowDays : settings.notRechargedDays));
-  const sums = new Map((fx.raw.prepare('select meter_id, sum(units) as units, sum(charge_fen) as fen, max(business_date) as last from sales where business_date >= ? group by meter_id')
-    .all(from) as { meter_id: number; units: number; fen: number; last: string }[]).map((s) => [s.meter_id, s]));
-  const contacts = new Map((fx.raw.prepare(`select meter_id, outcome, promised_date, at from reminder_contacts where id in
-    (select max(id) from reminder_contacts where kind = ? and outcome <> 'note' group by meter_id)`).all(kind) as { meter_id: number; outcome: LastContact['outcome']; promised_date: string | null; at: string }[])
+  const sums = new Map((await fx.sql.all<{ meter_id: number; units: number; fen: number; last: string }>(
+    'select meter_id, sum(units) as units, sum(charge_fen) as fen, max(business_date) as last from sales where business_date >= ? group by meter_id', [from]))
+    .map((s) => [s.meter_id, { ...s, units: Number(s.units), fen: Number(s.fen) }]));
+  const contacts = new Map((await fx.sql.all<{ meter_id: number; outcome: LastContact['outcome']; promised_date: string | null; at: string }>(`select meter_id, outcome, promised_date, at from reminder_contacts where id in
+    (select max(id) from reminder_contacts where kind = ? and outcome <> 'note' group by meter_id)`, [kind]))
     .map((c) => [c.meter_id, { outcome: c.outcome, date: businessDate(new Date(c.at)), promisedDate: c.promised_date }]));
   const listed: { meter: MeterRow; entry: ListEntry; last: string | null }[] = [];
   for (const meter of meters.filter((m) => area === undefined || m.area === area)) {
@@ -103,24 +104,23 @@ async function scramble(today: string, settings: WorklistSettings): Promise<void
   const db = fx.backend.database.db;
   const [prices, balance] = await Promise.all([firstTierPrices(db), loadHallBalanceSettings(db)]);
   const from = addDays(today, -settings.averageWindowDays);
-  const meters = fx.raw.prepare(`select m.id, m.credit_kind, m.tariff_id, coalesce(sum(case when m.credit_kind = 'energy' then s.units else s.charge_fen end), 0) as bought
-    from meters m left join sales s on s.meter_id = m.id and s.business_date >= ? group by m.id`).all(from) as { id: number; credit_kind: CreditKind; tariff_id: number; bought: number }[];
-  for (const m of meters) {
+  const rows = await fx.sql.all<{ id: number; credit_kind: CreditKind; tariff_id: number; bought: number }>(`select m.id, m.credit_kind, m.tariff_id, coalesce(sum(case when m.credit_kind = 'energy' then s.units else s.charge_fen end), 0) as bought
+    from meters m left join sales s on s.meter_id = m.id and s.business_date >= ? group by m.id`, [from]);
+  for (const m of rows.map((r) => ({ ...r, bought: Number(r.bought) }))) {
     const alarm = m.credit_kind === 'energy' ? alarmInMeasure({ creditKind: 'energy', price: prices.get(m.tariff_id) ?? 0 } as MeterFacts, balance.alarm1) : balance.alarm1;
     const onDays = m.bought > 0 && settings.averageWindowDays > 0 ? Math.ceil((settings.lowBalanceDays * m.bought) / settings.averageWindowDays) : alarm;
     // onDays lasts exactly lowBalanceDays when W divides D·bought: off the list, and onDays − 1 on it.
     const value = [rand(12_000) - 3_000, alarm, alarm - 1, onDays, onDays - 1][rand(5)]!;
     const overdraft = rand(6) === 0 ? 1 + rand(500) : 0;
-    fx.raw.prepare('update meters set remaining = ?, credit_fen = ?, overdraft = ? where id = ?').run(Math.max(value, 0), value, overdraft, m.id);
+    await fx.sql.run('update meters set remaining = ?, credit_fen = ?, overdraft = ? where id = ?', [Math.max(value, 0), value, overdraft, m.id]);
   }
 }
 
-function contact(today: string): void {
-  const meter = fx.raw.prepare('select id, account_id from meters order by random() limit 1').get() as { id: number; account_id: number };
+async function contact(today: string): Promise<void> {
+  const meter = await fx.sql.one<{ id: number; account_id: number }>('select id, account_id from meters order by random() limit 1');
   const outcome = (['called', 'no_answer', 'sms_sent', 'promised', 'note'] as const)[rand(5)]!;
   const at = `${addDays(today, -rand(10))}T${String(rand(24)).padStart(2, '0')}:30:00.000Z`;
-  fx.raw.prepare('insert into reminder_contacts (account_id, meter_id, kind, outcome, promised_date, note, user_id, at) values (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(meter.account_id, meter.id, (['lowBalance', 'arrears', 'notRecharged'] as const)[rand(3)], outcome, outcome === 'promised' ? addDays(today, rand(5) - 2) : null, null, fx.users.clerk1, at);
+  await fx.sql.run('insert into reminder_contacts (account_id, meter_id, kind, outcome, promised_date, note, user_id, at) values (?, ?, ?, ?, ?, ?, ?, ?)', [meter.account_id, meter.id, (['lowBalance', 'arrears', 'notRecharged'] as const)[rand(3)], outcome, outcome === 'promised' ? addDays(today, rand(5) - 2) : null, null, fx.users.clerk1, at]);
 }
 
 describe('the set query lists exactly what the rules list', () => {
@@ -134,7 +134,7 @@ describe('the set query lists exactly what the rules list', () => {
       fx.clock.set(`${today}T03:00:00.000Z`);
       await setSetting(fx.backend.database.db, WORKLIST_SETTING, JSON.stringify(settings));
       await scramble(today, settings);
-      for (let i = 0; i < 3; i++) contact(today);
+      for (let i = 0; i < 3; i++) await contact(today);
       for (const kind of ['lowBalance', 'arrears', 'notRecharged'] as const) {
         for (const area of [undefined, '东区']) {
           const view = await service.list({ kind, area, limit: 500 });

@@ -35,7 +35,7 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-const statesOf = (messageId: number) => fx.raw.prepare('select state from sms_events where message_id = ? order by id').pluck().all(messageId);
+const statesOf = async (messageId: number) => (await fx.sql.all<{ state: unknown }>('select state from sms_events where message_id = ? order by id', [messageId])).map((r) => r.state);
 
 it('messages over the limit are queued and sent by the retry as the limit allows, oldest first', async () => {
   const { energy, money, hall } = fx.accounts;
@@ -52,7 +52,7 @@ it('messages over the limit are queued and sent by the retry as the limit allows
     fx.clock.advance(61_000);
     fire();
     await expect.poll(() => statesOf(second!.id)).toEqual(['rate_limited', 'sending', 'sent']);
-    expect(statesOf(third!.id)).toEqual(['rate_limited']);
+    expect(await statesOf(third!.id)).toEqual(['rate_limited']);
     fx.clock.advance(61_000);
     await expect.poll(() => pending.length).toBe(1);
     fire();
@@ -62,7 +62,7 @@ it('messages over the limit are queued and sent by the retry as the limit allows
   }
   expect(received).toHaveLength(3);
   // The contact is logged when the queued message goes, as for one sent at once.
-  const contacts = fx.raw.prepare("select account_id from reminder_contacts where outcome = 'sms_sent' order by id").pluck().all();
+  const contacts = (await fx.sql.all<{ account_id: unknown }>("select account_id from reminder_contacts where outcome = 'sms_sent' order by id")).map((r) => r.account_id);
   expect(contacts).toContain(hall.id);
   expect(pending).toHaveLength(0);
 });

@@ -42,7 +42,7 @@ it('a message is sent, then delivered on the status report; every state is an ap
   expect(result).toMatchObject({ sent: 1, failed: 0 });
   expect(sim.state.pdus).toHaveLength(1);
   await expect.poll(async () => (await fx.ok('sms.status', {}, fx.sessions.clerk1))[0]?.state).toBe('delivered');
-  const states = fx.raw.prepare('select state from sms_events order by id').pluck().all();
+  const states = (await fx.sql.all<{ state: unknown }>('select state from sms_events order by id')).map((r) => r.state);
   expect(states).toEqual(['sending', 'sent', 'delivered']);
 });
 

@@ -16,8 +16,8 @@ let fx: Fixture;
 
 beforeAll(async () => {
   fx = await buildBackend();
-  fx.raw.prepare('update meters set credit_fen = -1500 where id = ?').run(fx.meters.hall);
-  fx.raw.prepare('update meters set overdraft = 300, remaining = 0 where id = ?').run(fx.meters.money);
+  await fx.sql.run('update meters set credit_fen = -1500 where id = ?', [fx.meters.hall]);
+  await fx.sql.run('update meters set overdraft = 300, remaining = 0 where id = ?', [fx.meters.money]);
 }, 60_000);
 afterAll(async () => { await fx?.close(); });
 

@@ -41,15 +41,15 @@ const list = (kind: 'lowBalance' | 'arrears' | 'notRecharged') => fx.ok('worklis
 
 describe('lists', () => {
   it('arrears: a hall-kept balance below zero and an overdraft in use', async () => {
-    fx.raw.prepare('update meters set credit_fen = -1500 where id = ?').run(fx.meters.hall);
-    fx.raw.prepare('update meters set overdraft = 300, remaining = 0 where id = ?').run(fx.meters.money);
+    await fx.sql.run('update meters set credit_fen = -1500 where id = ?', [fx.meters.hall]);
+    await fx.sql.run('update meters set overdraft = 300, remaining = 0 where id = ?', [fx.meters.money]);
     const view = await list('arrears');
     expect(view.rows.map((r) => [r.meterId, r.reason]).sort()).toEqual([[fx.meters.hall, 'negative'], [fx.meters.money, 'overdraft']].sort());
     expect(view.rows.find((r) => r.meterId === fx.meters.hall)).toMatchObject({ balance: -1500, measure: 'fen', accountNo: fx.accounts.hall.accountNo });
   });
 
   it('low balance: an energy meter below the alarm amount in units', async () => {
-    fx.raw.prepare('update meters set remaining = 100 where id = ?').run(fx.meters.energy);
+    await fx.sql.run('update meters set remaining = 100 where id = ?', [fx.meters.energy]);
     const view = await list('lowBalance');
     expect(view.rows.find((r) => r.meterId === fx.meters.energy)).toMatchObject({ reason: 'belowAlarm', measure: 'units', balance: 100 });
     expect(view.rows.some((r) => r.meterId === fx.meters.hall)).toBe(false);
@@ -59,7 +59,7 @@ describe('lists', () => {
     const contact = await fx.ok('worklists.logContact', { meterId: fx.meters.energy, kind: 'lowBalance', outcome: 'called', note: '已通知' }, fx.sessions.clerk1);
     expect(contact).toMatchObject({ outcome: 'called', meterId: fx.meters.energy, note: '已通知' });
     expect((await list('lowBalance')).rows.some((r) => r.meterId === fx.meters.energy)).toBe(false);
-    expect(fx.raw.prepare("select count(*) from audit_log where action = 'worklist.contact'").pluck().get()).toBe(1);
+    expect(Number((await fx.sql.one<{ n: number }>("select count(*) as n from audit_log where action = 'worklist.contact'")).n)).toBe(1);
     await jump((c) => c.advance(7 * DAY));
     expect((await list('lowBalance')).rows.find((r) => r.meterId === fx.meters.energy)?.lastContact).toMatchObject({ outcome: 'called' });
   });
@@ -104,6 +104,6 @@ describe('settings and SMS', () => {
     const status = await fx.ok('sms.status', {}, fx.sessions.clerk1);
     expect(status.filter((m) => m.state === 'sent')).toHaveLength(result.sent);
     expect(status.filter((m) => m.state === 'rate_limited').every((m) => m.error?.code === 'sms-rate-limited')).toBe(true);
-    expect(Number(fx.raw.prepare("select count(*) from reminder_contacts where outcome = 'sms_sent'").pluck().get())).toBeGreaterThan(0);
+    expect(Number((await fx.sql.one<{ n: number }>("select count(*) as n from reminder_contacts where outcome = 'sms_sent'")).n)).toBeGreaterThan(0);
   });
 });

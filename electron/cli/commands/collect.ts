@@ -10,7 +10,7 @@ import { DomainError } from '../../domain/errors';
 import type { SweepOutcome } from '../../services/collection-service';
 import { nextSlot } from '../../services/collection-scheduler';
 import type { RunOutcome } from '../../services/control-job-runner';
-import { positionals, stringOption } from '../args';
+import { backendPlace, positionals } from '../args';
 import { defineCommand } from '../command';
 import type { Command } from '../command';
 
@@ -42,9 +42,8 @@ const collectCommand = defineCommand({
     const json = parsed.values.json === true;
     const print = (outcome: SweepOutcome) => console.log(json ? JSON.stringify(outcome) : describe(outcome));
     const printJobs = (outcome: RunOutcome) => { if (outcome.sent > 0) console.log(json ? JSON.stringify({ controlJobs: outcome }) : describeJobs(outcome)); };
-    const counter = stringOption(parsed, 'counter');
     if (parsed.values.once) {
-      const backend = await createBackend({ dataDir: parsed.dataDir, ...(counter ? { counterCode: counter } : {}) });
+      const backend = await createBackend(backendPlace(parsed));
       try {
         // Control jobs whose time has come (and due retries) are sent first, then the sweep reads their results.
         printJobs(await backend.services.controlJobs.runner.runDue());
@@ -60,7 +59,7 @@ const collectCommand = defineCommand({
         await backend.close();
       }
     }
-    const backend = await createBackend({ dataDir: parsed.dataDir, ...(counter ? { counterCode: counter } : {}), collect: { onSweep: print } });
+    const backend = await createBackend({ ...backendPlace(parsed), collect: { onSweep: print } });
     try {
       if (!backend.scheduler.isStarted) {
         console.error('collect: no active bus: save a bus (buses.save) and give meters their comm settings first');

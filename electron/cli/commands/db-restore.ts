@@ -10,6 +10,8 @@ import type { FileVerdict } from '../../services/backup-restore';
 import type { CheckOutcome } from '../../db/backup-copy';
 import { progressBar } from '../../services/backup-cli-progress';
 import { DATABASE_FILE } from '../../main/composition';
+import { resolveDatabase } from '../../main/database-choice';
+import { NeedsSqliteError } from '../../db/database-handle';
 import { positionals } from '../args';
 import { defineCommand } from '../command';
 
@@ -44,6 +46,8 @@ export const restoreCommand = defineCommand({
   options: { drill: { type: 'boolean' }, keep: { type: 'boolean' }, json: { type: 'boolean' } },
   async run(parsed) {
     const [file] = positionals(parsed, 1, USAGE);
+    // A hall on PostgreSQL restores with the server's tools; restoring the unused SQLite file would mislead.
+    if (resolveDatabase(parsed.dataDir, parsed.database).kind === 'postgres') throw new NeedsSqliteError('db restore');
     const source = resolve(file!);
     const liveFile = join(parsed.dataDir, DATABASE_FILE);
     if (parsed.values.drill) return drill(source, liveFile, parsed.values.json === true, parsed.values.keep === true);

@@ -4,7 +4,7 @@
  */
 import { createBackend } from '../../main/composition';
 import { DemoSeedRefused, seedDemoHall } from '../../demo/seed';
-import { intOption, positionals, stringOption } from '../args';
+import { backendPlace, intOption, positionals, stringOption } from '../args';
 import { defineCommand } from '../command';
 import type { Command } from '../command';
 
@@ -18,7 +18,7 @@ const seedCommand = defineCommand({
     positionals(parsed, 0, USAGE);
     const customers = intOption(parsed, 'customers', 300);
     const counter = stringOption(parsed, 'counter');
-    const backend = await createBackend({ dataDir: parsed.dataDir, ...(counter ? { counterCode: counter } : {}) });
+    const backend = await createBackend(backendPlace(parsed));
     try {
       const counts = await seedDemoHall(backend, {
         customers, sales: intOption(parsed, 'sales', customers * 12), seed: stringOption(parsed, 'seed') ?? 'halldesk',

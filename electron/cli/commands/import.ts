@@ -11,10 +11,10 @@ import { findUserByName } from '../../db/repositories/users-repository';
 import { parseCsv } from '../../bulk/csv';
 import type { SheetRow } from '../../bulk/csv';
 import { readXlsx } from '../../bulk/xlsx';
-import { sqliteWorkerSession } from '../../bulk/sqlite-worker-session';
+import { bulkSessionFor } from '../../bulk/sqlite-worker-session';
 import { describeRejection, importCustomerRows, ImportFileError } from '../../bulk/import-customers';
 import type { ImportReport } from '../../bulk/import-customers';
-import { UsageError, positionals, stringOption } from '../args';
+import { backendPlace, UsageError, positionals, stringOption } from '../args';
 import { defineCommand } from '../command';
 import type { Command } from '../command';
 
@@ -36,15 +36,15 @@ function printReport(report: ImportReport, seconds: number): void {
   else console.log(`imported ${report.imported} of ${report.rows} rows, ${report.rejected.length} refused (${seconds.toFixed(2)} s, ${rate}/s)`);
 }
 
-async function run(file: string, options: { dataDir: string; counter: string | undefined; user: string; allOrNothing: boolean; json: boolean }) {
+async function run(file: string, options: { place: ReturnType<typeof backendPlace>; user: string; allOrNothing: boolean; json: boolean }) {
   const started = performance.now();
   const sheet = await readSheet(file);
-  const backend = await createBackend({ dataDir: options.dataDir, ...(options.counter ? { counterCode: options.counter } : {}) });
+  const backend = await createBackend(options.place);
   try {
     if (backend.firstAdminPassword) console.error(`first run: user "admin" created with password ${backend.firstAdminPassword} (shown once)`);
     const user = await findUserByName(backend.database.db, options.user);
     if (!user || user.active !== 1) throw new UsageError(`--user: no active user "${options.user}"`);
-    const report = await importCustomerRows(() => sqliteWorkerSession(backend.database), sheet, {
+    const report = await importCustomerRows(bulkSessionFor(backend.database), sheet, {
       allOrNothing: options.allOrNothing, userId: Number(user.id), source: `import:${basename(file)}`, at: new Date().toISOString(),
     });
     const seconds = (performance.now() - started) / 1000;
@@ -64,7 +64,7 @@ const importCustomers = defineCommand({
     const [file] = positionals(parsed, 1, USAGE);
     try {
       return await run(file!, {
-        dataDir: parsed.dataDir, counter: stringOption(parsed, 'counter'), user: stringOption(parsed, 'user') ?? 'admin',
+        place: backendPlace(parsed), user: stringOption(parsed, 'user') ?? 'admin',
         allOrNothing: parsed.values['all-or-nothing'] === true, json: parsed.values.json === true,
       });
     } catch (error) {

@@ -6,7 +6,7 @@ import { createBackend } from '../../main/composition';
 import { electronBinary } from '../../main/electron-runtime';
 import { DEFAULT_PORT, startBrowserServer } from '../../main/http-server';
 import { ensureDemoHall } from '../../demo/first-run';
-import { intOption, positionals, stringOption } from '../args';
+import { backendPlace, intOption, positionals } from '../args';
 import { defineCommand } from '../command';
 
 const PROJECT_DIR = fileURLToPath(new URL('../../../', import.meta.url));
@@ -29,13 +29,13 @@ function waitForSignal(): Promise<void> {
   });
 }
 
-async function runBrowserMode(dataDir: string, port: number, counter: string | undefined): Promise<number> {
+async function runBrowserMode(place: ReturnType<typeof backendPlace>, port: number): Promise<number> {
   ensureBuilt('build:renderer', join(RENDERER_DIR, 'index.html'));
   // Browser mode has no PC/SC reader: cards are files in <data>/cards (the card strip inserts them).
-  const backend = await createBackend({ dataDir, counterCode: counter, collect: true, cardReader: 'files' });
+  const backend = await createBackend({ ...place, collect: true, cardReader: 'files' });
   const demo = await ensureDemoHall(backend);
   const server = await startBrowserServer({ dispatch: backend.dispatch, port, staticDir: RENDERER_DIR });
-  console.log(`HallDesk data: ${dataDir}`);
+  console.log(`HallDesk data: ${place.dataDir}; database: ${backend.database.location}`);
   if (demo) console.log(`Demo hall seeded: ${demo}`);
   else if (backend.firstAdminPassword) console.log(`First run: user "admin", password "${backend.firstAdminPassword}" (shown once; change it)`);
   console.log(`Open ${server.url}`);
@@ -56,11 +56,14 @@ export const startCommand = defineCommand({
     const binary = parsed.values.browser ? null : electronBinary();
     if (!binary) {
       if (!parsed.values.browser) console.log('Electron runtime is not available on this machine: starting HallDesk in browser mode.');
-      return runBrowserMode(parsed.dataDir, port, stringOption(parsed, 'counter'));
+      return runBrowserMode(backendPlace(parsed), port);
     }
     ensureBuilt('build:renderer', join(RENDERER_DIR, 'index.html'));
     ensureBuilt('build:electron', join(PROJECT_DIR, 'out', 'main', 'index.js'));
-    const child = spawn(binary, [PROJECT_DIR], { stdio: 'inherit', env: { ...process.env, HALLDESK_DATA: parsed.dataDir } });
+    const place = backendPlace(parsed);
+    // The desktop host reads its workstation from the environment (app-host.ts workstationOf).
+    const env = { ...process.env, HALLDESK_DATA: place.dataDir, ...(place.database ? { HALLDESK_DATABASE_URL: place.database } : {}), ...(place.counterCode ? { HALLDESK_COUNTER: place.counterCode } : {}) };
+    const child = spawn(binary, [PROJECT_DIR], { stdio: 'inherit', env });
     return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
   },
 });
@@ -75,6 +78,6 @@ export const serveCommand = defineCommand({
   async run(parsed) {
     positionals(parsed, 0, SERVE_USAGE);
     if (parsed.values['no-demo']) process.env.HALLDESK_NO_DEMO = '1';
-    return runBrowserMode(parsed.dataDir, intOption(parsed, 'port', DEFAULT_PORT), stringOption(parsed, 'counter'));
+    return runBrowserMode(backendPlace(parsed), intOption(parsed, 'port', DEFAULT_PORT));
   },
 });

@@ -160,6 +160,12 @@ async function fixAllButUsed(db: AnyDb, d: SqlDialect): Promise<void> {
       BEGIN SELECT RAISE(ABORT, 'append-only table: vouchers'); END`).execute(db);
     return;
   }
-  await sql.raw(`CREATE TRIGGER vouchers_fixed BEFORE UPDATE OF ${fixed.join(', ')} OR DELETE ON vouchers
+  // PostgreSQL: the same two refusals with the same messages as SQLite's. (This branch first ran with issue 8;
+  // no PostgreSQL hall existed before it, so no released database carries an older form.)
+  await sql.raw(`CREATE OR REPLACE FUNCTION halldesk_reject_column_change() RETURNS trigger AS $$
+    BEGIN RAISE EXCEPTION 'append-only columns: %', TG_TABLE_NAME; END $$ LANGUAGE plpgsql`).execute(db);
+  await sql.raw(`CREATE TRIGGER vouchers_fixed BEFORE UPDATE OF ${fixed.join(', ')} ON vouchers
+    FOR EACH ROW EXECUTE FUNCTION halldesk_reject_column_change()`).execute(db);
+  await sql.raw(`CREATE TRIGGER vouchers_no_delete BEFORE DELETE ON vouchers
     FOR EACH ROW EXECUTE FUNCTION halldesk_reject_change()`).execute(db);
 }

@@ -17,7 +17,8 @@ import { m0120Cards } from './0120-cards';
 import { m0130Prints } from './0130-prints';
 import { m0150Worklists } from './0150-worklists';
 import { m0160Backups } from './0160-backups';
+import { m0170Counters } from './0170-counters';
 import type { Migration } from './dialect';
 
-export const MIGRATIONS: readonly Migration[] = [m0010Core, m0020SalesLedger, m0030Audit, m0040AuditChain, m0050HolidayCalendar, m0060MoneyDiscipline, m0070MeterComm, m0080Readings, m0090MeterWrites, m0100ControlJobs, m0110Balances, m0120Cards, m0130Prints, m0150Worklists, m0160Backups];
+export const MIGRATIONS: readonly Migration[] = [m0010Core, m0020SalesLedger, m0030Audit, m0040AuditChain, m0050HolidayCalendar, m0060MoneyDiscipline, m0070MeterComm, m0080Readings, m0090MeterWrites, m0100ControlJobs, m0110Balances, m0120Cards, m0130Prints, m0150Worklists, m0160Backups, m0170Counters];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

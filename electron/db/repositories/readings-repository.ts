@@ -85,8 +85,8 @@ export function latestSweep(db: Db, kind?: string): Promise<SweepRow | undefined
 /** periods: the period energies of a time-of-use meter (migration 0110; balance-readings.ts periodsJson). */
 export type NewReadingRow = Omit<MeterReadingTable, 'id' | 'flags' | 'attempts'> & { flags: string; attempts: number; periods?: string | null };
 
-export async function insertReading(db: Db, reading: NewReadingRow): Promise<void> {
-  await db.insertInto('meter_readings').values(reading).execute();
+export async function insertReading(db: Db, reading: NewReadingRow): Promise<number> {
+  return Number((await db.insertInto('meter_readings').values(reading).returning('id').executeTakeFirstOrThrow()).id);
 }
 
 export function readingsOfMeter(db: Db, meterId: number, limit: number): Promise<ReadingRow[]> {

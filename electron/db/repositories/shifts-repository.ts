@@ -1,7 +1,23 @@
+import { sql } from 'kysely';
 import type { Db } from './db';
+import { dialectOf } from './locks';
 
 export async function openShiftOf(db: Db, clerkId: number) {
   return db.selectFrom('shifts').selectAll().where('clerk_id', '=', clerkId).where('status', '=', 'open').executeTakeFirst();
+}
+
+/**
+ * Locks an open shift against its close for the rest of the transaction (FOR SHARE: sales of the shift do not
+ * wait for each other; the close's exclusive row lock waits for them, and they for it). True when the shift is still
+ * open: PostgreSQL re-checks the row after waiting, so a sale that waited for the close finds it closed.
+ * SQLite's single writer already keeps a close and a sale apart: it only re-reads.
+ */
+export async function lockOpenShiftShared(db: Db, id: number): Promise<boolean> {
+  if (dialectOf(db) === 'postgres') {
+    const row = await sql<{ id: number }>`select id from shifts where id = ${id} and status = 'open' for share`.execute(db);
+    return row.rows.length === 1;
+  }
+  return (await db.selectFrom('shifts').select('id').where('id', '=', id).where('status', '=', 'open').executeTakeFirst()) !== undefined;
 }
 
 export async function findShift(db: Db, id: number) {

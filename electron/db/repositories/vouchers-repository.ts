@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from './db';
 import type { VoucherTable } from '../schema-money';
 
@@ -41,12 +42,24 @@ export interface VoucherFilter {
   readonly limit: number;
 }
 
+/**
+ * The payer contains `text`, whatever its letter case. Spelled out rather than a bare LIKE because the two
+ * databases' LIKE differ: SQLite's ignores ASCII case and has no escape character, PostgreSQL's keeps case
+ * and treats `\` as one. So both sides go through the database's own lower() and `\`, `%` and `_` are
+ * escaped: the clerk's text is matched as typed (a payer "100%_Co" is found by "%_"), the same on both.
+ */
+function payerContains(text: string) {
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql<boolean>`lower(v.payer) like lower(${pattern}) escape '\\'`;
+}
+
 /** The register: newest first, by reference/payer/payer-account prefix, state, account and registration date. */
 export async function searchVouchers(db: Db, f: VoucherFilter): Promise<VoucherRow[]> {
   let q = voucherQuery(db);
   if (f.query) {
     const key = bankKey(f.query);
-    q = q.where((eb) => eb.or([eb('v.reference_key', '=', key), eb('v.payer', 'like', `%${f.query}%`), eb('v.payer_account', '=', f.query ?? '')]));
+    const query = f.query;
+    q = q.where((eb) => eb.or([eb('v.reference_key', '=', key), payerContains(query), eb('v.payer_account', '=', query)]));
   }
   if (f.state === 'registered') q = q.where('v.used_fen', '=', 0);
   if (f.state === 'partly_used') q = q.where('v.used_fen', '>', 0).whereRef('v.used_fen', '<', 'v.amount_fen');

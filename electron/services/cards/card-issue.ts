@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { HALLDESK_V1 } from '../../hardware/cards';
 import { appendAudit } from '../../db/repositories/audit-repository';
 import { appendCardEvent, cardsOfMeter, insertCard, liveCardOfMeter, nextCardNo } from '../../db/repositories/cards-repository';
+import { advisoryXactLock, idempotencyLockName, lockAccountOfMeter } from '../../db/repositories/locks';
 import type { CardRow } from '../../db/repositories/cards-repository';
 import { appendLedger } from '../../db/repositories/ledger-repository';
 import { findMeter } from '../../db/repositories/meters-repository';
@@ -90,6 +91,7 @@ export function createCardIssue(deps: ServiceDeps, core: CardsCore) {
   async function issue(actor: Actor, meterId: number, kind: 'user' | 'check'): Promise<CardView> {
     await requireBlank();
     const { card, writeId } = await inTransaction(deps, async (trx) => {
+      await lockAccountOfMeter(trx, meterId); // one live card per meter, even when two counters issue at once
       const meter = await cardMeter(trx, meterId);
       if (kind === 'user' && await liveCardOfMeter(trx, meterId)) throw new DomainError('card-already-issued');
       const purchase = { amount: 0, count: kind === 'user' ? await meterCount(trx, meterId) : 0 };
@@ -99,26 +101,38 @@ export function createCardIssue(deps: ServiceDeps, core: CardsCore) {
     return cardView(deps.db, card);
   }
 
+  /** The card id of an earlier replacement under the same idempotency key, or null. */
+  async function replayedCard(db: Db, input: ContractInput<'cards.replace'>): Promise<number | null> {
+    const replay = await db.selectFrom('card_fees').selectAll().where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
+    if (!replay) return null;
+    if (replay.request_hash !== replacementHash(input)) throw new DomainError('idempotency-conflict');
+    return Number(replay.card_id);
+  }
+
   async function replace(actor: Actor, input: ContractInput<'cards.replace'>): Promise<CardReplacementView> {
-    const replay = await deps.db.selectFrom('card_fees').selectAll().where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
-    if (replay) {
-      if (replay.request_hash !== replacementHash(input)) throw new DomainError('idempotency-conflict');
-      return replacementView(deps.db, Number(replay.card_id), true);
-    }
+    const earlier = await replayedCard(deps.db, input);
+    if (earlier !== null) return replacementView(deps.db, earlier, true);
     await requireBlank();
-    const { cardId, writeId } = await inTransaction(deps, (trx) => recordReplacement(trx, actor, input));
-    await core.write(actor, writeId);
-    return replacementView(deps.db, cardId, false);
+    const done = await inTransaction(deps, async (trx) => {
+      // The same key at two counters at once: the second waits here, then replays the first (see sales-service).
+      await advisoryXactLock(trx, idempotencyLockName('card-fee', input.idempotencyKey));
+      const cardId = await replayedCard(trx, input);
+      return cardId !== null ? { cardId, writeId: null } : recordReplacement(trx, actor, input);
+    });
+    if (done.writeId === null) return replacementView(deps.db, done.cardId, true);
+    await core.write(actor, done.writeId);
+    return replacementView(deps.db, done.cardId, false);
   }
 
   async function recordReplacement(trx: Db, actor: Actor, input: ContractInput<'cards.replace'>): Promise<{ cardId: number; writeId: number }> {
+    await lockAccountOfMeter(trx, input.meterId);
     const meter = await cardMeter(trx, input.meterId);
     if (await liveCardOfMeter(trx, input.meterId)) throw new DomainError('card-replace-needs-loss');
     const old = (await cardsOfMeter(trx, input.meterId)).find((c) => c.kind === 'user');
     if (!old) throw new DomainError('card-none-to-replace');
     const fee = fen(Number(found(await findTariff(trx, Number(meter.tariff_id)), 'tariff').card_fee_fen));
     if (input.tendered < fee) throw new DomainError('tendered-too-little', { payable: formatYuan(fee) });
-    const shift = await requireOpenShift(trx, actor);
+    const shift = await requireOpenShift(trx, actor, deps.counterCode);
     const now = deps.clock.now();
     const approvalId = input.approvalId;
     await consumeApproval(trx, { approvalId, actor, now, entity: 'meter', entityId: meter.id, wanted: { kind: 'card_replacement', meterId: meter.id } });

@@ -12,6 +12,7 @@
  * purchase is reversed by the system (a card void) — never both, never neither.
  */
 import { isCardError, openForWriting } from '../../hardware/cards';
+import { lockRowsForUpdate } from '../../db/repositories/locks';
 import type { CardReaderPort, CardSession } from '../../hardware/cards';
 import { appendAudit } from '../../db/repositories/audit-repository';
 import {
@@ -21,7 +22,7 @@ import type { CardWriteRow } from '../../db/repositories/cards-repository';
 import { findSale } from '../../db/repositories/sales-repository';
 import type { Db } from '../../db/repositories/db';
 import { DomainError } from '../../domain/errors';
-import { found, inTransaction, nowIso } from '../deps';
+import { found, inTransaction } from '../deps';
 import type { Actor, ServiceDeps } from '../deps';
 import type { CardWriteKind, CardWriteView } from '../../../shared/contract/card-views';
 import { cardRefusalCode, fromHex, toHex } from './card-reading';
@@ -77,13 +78,36 @@ export function cardHolds(image: Uint8Array, write: CardWriteRow): boolean {
 /** Checks that the session's card may take this write: the right card (or a blank one for an issue). */
 export type CardCheck = (session: CardSession, write: CardWriteRow) => Promise<'write' | 'already-there'>;
 
+/**
+ * How long a counter's 'sent' claims a card write (issue 8: "a card is locked while one counter works on it").
+ * A write takes seconds; a counter that crashed mid-write leaves a claim that lapses after this, and its own
+ * counter may retry at once. Until then another counter is refused rather than writing the same purchase twice.
+ */
+export const CARD_WRITE_CLAIM_MS = 2 * 60_000;
+
+/** The refusal when another counter's claim on the write is live, else null. */
+function claimedElsewhere(current: { state: string; detail: Record<string, unknown> }, counterCode: string, now: Date): DomainError | null {
+  const { counter, until } = current.detail;
+  if (current.state !== 'sent' || typeof counter !== 'string' || typeof until !== 'string') return null;
+  if (counter === counterCode || Date.parse(until) <= now.getTime()) return null;
+  const beijing = new Date(Date.parse(until) + 8 * 3_600_000).toISOString().slice(11, 19);
+  return new DomainError('card-write-in-progress', { counter, until: beijing });
+}
+
 export function createCardJournal(deps: ServiceDeps, port: () => CardReaderPort) {
   async function mark(writeId: number, state: 'sent' | 'completed' | 'failed', detail: Record<string, unknown>, actor: Actor | null): Promise<void> {
     await inTransaction(deps, async (trx) => {
-      const current = (await lastCardWriteEvent(trx, writeId)).state;
+      // The write's row lock makes reading its state and appending the next event one step across counters.
+      await lockRowsForUpdate(trx, 'card_writes', [writeId]);
+      const last = await lastCardWriteEvent(trx, writeId);
+      const current = last.state;
       if (current === 'completed' || current === 'voided') throw new DomainError('card-write-closed', { state: current });
-      const at = nowIso(deps);
-      await appendCardWriteEvent(trx, writeId, state, at, detail);
+      const now = deps.clock.now();
+      const refusal = state === 'sent' ? claimedElsewhere(last, deps.counterCode, now) : null;
+      if (refusal) throw refusal;
+      const at = now.toISOString();
+      const claim = state === 'sent' ? { counter: deps.counterCode, until: new Date(now.getTime() + CARD_WRITE_CLAIM_MS).toISOString() } : {};
+      await appendCardWriteEvent(trx, writeId, state, at, { ...detail, ...claim });
       if (state !== 'sent') await appendAudit(trx, { at, userId: actor?.userId ?? null, action: `card.write-${state}`, entity: 'card_write', entityId: writeId, after: detail });
     });
   }

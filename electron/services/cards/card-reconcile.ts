@@ -16,6 +16,7 @@
 import { createHash } from 'node:crypto';
 import { appendAudit } from '../../db/repositories/audit-repository';
 import { appendCardWriteEvent, cardWriteOfSale, cardWrites, findCardWrite, lastCardWriteEvent } from '../../db/repositories/cards-repository';
+import { advisoryXactLock, idempotencyLockName, lockAccount, lockAccountOfMeter, lockRowsForUpdate } from '../../db/repositories/locks';
 import type { CardWriteRow } from '../../db/repositories/cards-repository';
 import { findReversalByKey, reversalOfSale } from '../../db/repositories/reversals-repository';
 import { findSale } from '../../db/repositories/sales-repository';
@@ -55,6 +56,9 @@ export function createCardReconcile(deps: ServiceDeps, core: CardsCore) {
   async function settle(actor: Actor, write: CardWriteRow, image: Uint8Array, out: { completed: CardWriteView[]; voided: CardWriteView[]; receipts: string[] }) {
     const held = cardHolds(image, write);
     await inTransaction(deps, async (trx) => {
+      // In the order every balance writer locks (account, its meters, then the write): a card void reverses a sale.
+      if (write.meter_id !== null) await lockAccountOfMeter(trx, Number(write.meter_id));
+      await lockRowsForUpdate(trx, 'card_writes', [Number(write.id)]);
       const state = (await lastCardWriteEvent(trx, Number(write.id))).state;
       if (state === 'completed' || state === 'voided') return;
       const at = nowIso(deps);
@@ -89,7 +93,9 @@ export function createCardReconcile(deps: ServiceDeps, core: CardsCore) {
     const read = await core.readCard();
     const card = await core.ourCard(read);
     return inTransaction(deps, async (trx) => {
-      await checkReversible(trx, found(await findSale(trx, saleId), 'sale'));
+      const sale = found(await findSale(trx, saleId), 'sale');
+      await lockAccount(trx, Number(sale.account_id)); // the checks below hold until the undo is journaled
+      await checkReversible(trx, sale);
       await checkApproval(trx, { approvalId: input.approvalId, actor, now: deps.clock.now(), wanted: { kind: 'reversal', saleId } });
       const purchase = await cardWriteOfSale(trx, saleId);
       if (!purchase || Number(purchase.card_id) !== Number(card.id)) throw new DomainError('card-wrong-card', { cardNo: card.card_no });
@@ -110,6 +116,10 @@ export function createCardReconcile(deps: ServiceDeps, core: CardsCore) {
     const undoId = await planUndo(actor, input);
     await core.write(actor, undoId);
     return inTransaction(deps, async (trx) => {
+      // The same key from two counters at once: one reversal, one replay (see sales-service replayOrNull).
+      await advisoryXactLock(trx, idempotencyLockName('reversal', input.idempotencyKey));
+      const again = await findReversalByKey(trx, input.idempotencyKey);
+      if (again) return reversalView(again, true);
       const sale = found(await findSale(trx, input.saleId), 'sale');
       const now = deps.clock.now();
       const view = await applyReversal(trx, deps, {

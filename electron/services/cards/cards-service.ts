@@ -5,6 +5,7 @@
  * the CardReaderPort the composition root picks (PC/SC, the card-file simulator in demo mode, a test's).
  */
 import { isCardError } from '../../hardware/cards';
+import { lockAccountOfMeter } from '../../db/repositories/locks';
 import type { CardReaderPort } from '../../hardware/cards';
 import { appendAudit } from '../../db/repositories/audit-repository';
 import { appendCardEvent, cardsOfMeter, cardWrites, findCardByNo, isBlacklisted, liveCardOfMeter } from '../../db/repositories/cards-repository';
@@ -89,6 +90,7 @@ export function createCardsCore(deps: ServiceDeps, portSource: CardPortSource) {
   /** The customer reports the card lost: blacklisted at once, for ever (a found card is refused). */
   async function reportLoss(actor: Actor, meterId: number, reason: string): Promise<CardView> {
     return inTransaction(deps, async (trx) => {
+      await lockAccountOfMeter(trx, meterId);
       const card = await liveCardOfMeter(trx, meterId);
       if (!card) throw new DomainError('card-none-live');
       const at = nowIso(deps);
@@ -108,13 +110,13 @@ export function createCardsCore(deps: ServiceDeps, portSource: CardPortSource) {
     if (wb.countLoaded === 0 && wb.totalEnergy === 0 && wb.remaining === 0 && wb.meterStatus === 0) throw new DomainError('card-no-write-back');
     const meterId = Number(card.meter_id);
     return inTransaction(deps, async (trx) => {
+      await lockAccountOfMeter(trx, meterId); // remaining is written absolute: not across a sale's credit
       const at = nowIso(deps);
-      await insertReading(trx, {
+      const readingId = await insertReading(trx, {
         meter_id: meterId, sweep_id: null, read_at: at, total: wb.totalEnergy, remaining: wb.remaining, overdraft: null,
         purchase_count: wb.countLoaded, relay: null, valve: null, flags: JSON.stringify(['card-write-back']), quality: 'good', attempts: 1,
         error_code: null, error_message: null,
       });
-      const readingId = Number((await trx.selectFrom('meter_readings').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow()).id);
       if (wb.remaining >= 0) await setMeterState(trx, meterId, { remaining: wb.remaining });
       await appendAudit(trx, { at, userId: actor.userId, action: 'card.read-back', entity: 'meter', entityId: meterId, after: { cardNo: card.card_no, ...wb } });
       return { meterId, readingId, remaining: wb.remaining, total: wb.totalEnergy, countLoaded: wb.countLoaded };

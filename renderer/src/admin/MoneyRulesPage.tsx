@@ -7,6 +7,7 @@ import { ErrorText } from '../components/ErrorText';
 import { yuanPlain } from '../money/format';
 import { parseMoneyInput } from '../money/input';
 import { BackupsPanel } from '../backups/BackupsPanel';
+import { DatabasePanel } from '../database/DatabasePanel';
 
 const AMOUNTS = ['holidayCashPerApproval', 'holidayCashPerCustomer', 'maxSale', 'drawerLimit'] as const;
 type AmountRule = (typeof AMOUNTS)[number];
@@ -77,6 +78,7 @@ export function MoneyRulesPage({ onChanged }: { onChanged: () => void }) {
       {saved && <span className="ok-text" data-testid="rules-saved">{t('rules.saved')}</span>}
       <ErrorText testId="rules-error" message={error} />
       <BackupsPanel />
+      <DatabasePanel />
     </div>
   );
 }

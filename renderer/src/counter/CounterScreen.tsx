@@ -5,6 +5,7 @@ import { ApprovalDialog } from '../approval/ApprovalDialog';
 import { ApprovalContext } from '../approval/useApprovalDialog';
 import { AccountCloseDialog } from '../customer/AccountCloseDialog';
 import { CustomerPanel } from '../customer/CustomerPanel';
+import { DatabaseBanner } from '../database/DatabaseBanner';
 import { CashDropDialog } from '../drawer/CashDropDialog';
 import { HolidayBanner, MoneyWarnings } from '../holiday/HolidayBanner';
 import { useFocus } from '../keys/focus';
@@ -73,6 +74,7 @@ export function CounterScreen({ session, onLogout }: { session: SessionView; onL
       <div className="counter">
         <TopBar session={session} shift={model.shift.shift} onCloseShift={model.startClose} onLogout={onLogout} drawer={model.drawer}
           onOpenPrints={() => go('printing')} />
+        <DatabaseBanner status={model.database.status} />
         <PageNav role={session.user.role} page={page} onGo={go} counts={{ deposits: overdue }} />
         <HolidayBanner status={model.money} />
         <MoneyWarnings status={model.money} />

@@ -5,6 +5,7 @@ import { useApi } from '../api/ApiContext';
 import { useApprovalDialog } from '../approval/useApprovalDialog';
 import { useAccount } from '../customer/useAccount';
 import { useAccountClose } from '../customer/useAccountClose';
+import { useDatabaseStatus } from '../database/useDatabaseStatus';
 import { useDrawer } from '../drawer/useDrawer';
 import { useMoneyStatus } from '../holiday/useMoneyStatus';
 import { useFocus } from '../keys/focus';
@@ -34,8 +35,9 @@ export function useCounter(role: Role = 'clerk') {
   const slip = useSlip(client);
   const closing = useShiftClose(client);
   const [view, setView] = useState<CounterView>('sell');
+  const database = useDatabaseStatus(client);
   const sale = useSale(client, account.account, {
-    shiftOpen: shift.shift !== null, focus: focus.focus, approve: approval.request,
+    shiftOpen: shift.shift !== null, focus: focus.focus, approve: approval.request, databaseReachable: database.reachable,
     onSold: () => {
       void account.reload();
       void drawer.reload();
@@ -53,6 +55,11 @@ export function useCounter(role: Role = 'clerk') {
   useEffect(() => {
     if (sale.submit.errorCode === 'drawer-limit-reached') openDrop();
   }, [sale.submit.errorCode, openDrop]);
+  const { refresh: refreshDatabase } = database;
+  useEffect(() => {
+    // A sale refused for want of the server: show the banner now, not at the next poll.
+    if (sale.submit.errorCode === 'database-unreachable') refreshDatabase();
+  }, [sale.submit.errorCode, refreshDatabase]);
 
   /** Opens an account for selling (a search hit, or a card put in the reader), on the given meter if any. */
   const openAccount = async (accountId: number, meterNo: string | null) => {
@@ -73,7 +80,7 @@ export function useCounter(role: Role = 'clerk') {
   }, [shift.loaded]);
 
   const actions = useCounterActions({ shift, closing, sale, slip, search, focus, view, setView, hasAccount: account.account !== null });
-  return { shift, account, slip, closing, sale, search, view, approval, drawer, money, accountClose, openAccount, ...actions };
+  return { shift, account, slip, closing, sale, search, view, approval, drawer, money, accountClose, database, openAccount, ...actions };
 }
 
 interface Parts {

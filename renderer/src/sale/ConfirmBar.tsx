@@ -17,6 +17,8 @@ export function ConfirmBar({ sale }: { sale: SaleModel }) {
   const { register } = useFocus();
   const { submit } = sale;
   const uncertain = submit.phase === 'uncertain';
+  // While the database server is away nothing may be sent, not even the retry of an uncertain sale.
+  const offline = sale.blocker === 'offline';
   return (
     <div className="confirm-bar">
       <Button
@@ -27,12 +29,14 @@ export function ConfirmBar({ sale }: { sale: SaleModel }) {
         block
         className="confirm-button"
         loading={submit.phase === 'sending'}
-        disabled={!uncertain && sale.blocker !== null && sale.blocker !== 'amount' && sale.blocker !== 'tender' && sale.blocker !== 'voucher' && sale.blocker !== 'cash-refused'}
+        title={offline ? t('database.sellDisabled') : undefined}
+        disabled={offline || (!uncertain && sale.blocker !== null && sale.blocker !== 'amount' && sale.blocker !== 'tender' && sale.blocker !== 'voucher' && sale.blocker !== 'cash-refused')}
         onClick={() => void sale.confirm()}
       >
         {uncertain ? t('sale.retry') : t('sale.confirm')} <kbd className="key-hint">F8</kbd>
       </Button>
       <ErrorText testId="sale-error" message={submit.error ?? paymentMessage(sale, t)} large />
+      {offline && <div className="error-text" data-testid="sale-offline">{t('database.sellDisabled')}</div>}
       {uncertain && (
         <Alert type="warning" showIcon title={t('sale.uncertainTitle')} description={t('sale.uncertainHelp')}
           action={<Button data-testid="abandon-sale" onClick={sale.next}>{t('sale.abandon')}</Button>} />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountView, SaleView } from '../../../shared/contract/views';
 import { fen, formatUnits, units } from '../../../shared/money';
@@ -27,6 +27,8 @@ export interface SaleOptions {
   readonly onSold: (sale: SaleView) => void;
   /** Opens the supervisor approval dialog (holiday cash on a bank-transfer-only account). */
   readonly approve?: RequestApproval;
+  /** False while the shared database server cannot be reached (system.databaseStatus): selling is paused. */
+  readonly databaseReachable?: boolean;
 }
 
 /** The messages under the amount and tendered fields, in the clerk's language. */
@@ -67,6 +69,7 @@ async function orderFor(p: ConfirmParts, meterId: number, tendered: number): Pro
 /** F8 / Enter on the tender: retry an uncertain sale, send the clerk to what is missing, or sell. */
 async function confirmSale(p: ConfirmParts): Promise<void> {
   const { submit, blocker, tender, meterId, options } = p;
+  if (blocker === 'offline') return;
   const settle = (sale: SaleView | null) => {
     if (!sale) return;
     options.onSold(sale);
@@ -88,6 +91,15 @@ function paymentProblem(payment: PaymentModel, quote: SaleQuote | null): 'vouche
   return quote?.cashRule.cash === 'refused' ? 'cash-refused' : null;
 }
 
+/** When the database server is back, the quote that failed while it was away is asked again, by itself. */
+function useRequoteOnReturn(reachable: boolean, setRevision: (update: (r: number) => number) => void): void {
+  const was = useRef(reachable);
+  useEffect(() => {
+    if (reachable && !was.current) setRevision((r) => r + 1);
+    was.current = reachable;
+  }, [reachable, setRevision]);
+}
+
 /** The sell panel's whole state: entry, live quote, payment, tender and change, and the confirmed sale. */
 export function useSale(client: ApiClient, account: AccountView | null, options: SaleOptions) {
   const entry = useSaleEntry(account);
@@ -102,8 +114,9 @@ export function useSale(client: ApiClient, account: AccountView | null, options:
   const tender: Tender | null = payable === null ? null : byVoucher ? { ok: true, tendered: payable, change: fen(0) } : parseTender(entry.tenderedText, payable);
   const blocker = saleBlocker({
     phase: submit.phase, shiftOpen: options.shiftOpen, meterId: entry.meterId, parsed, quotePending: quote.pending, quoteOk: !!quote.quote, tender,
-    payment: paymentProblem(payment, quote.quote),
+    payment: paymentProblem(payment, quote.quote), offline: options.databaseReachable === false,
   });
+  useRequoteOnReturn(options.databaseReachable !== false, setRevision);
   const messages = useSaleMessages(entry, parsed, tender, payable, attempted);
   const restart = () => {
     submit.reset();

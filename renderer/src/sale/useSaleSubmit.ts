@@ -53,9 +53,12 @@ export function useSaleSubmit(client: ApiClient) {
       setPhase('done');
       return result.value;
     }
-    const lost = result.error.code === 'network';
+    // The database server went away under the sale: its COMMIT may or may not have landed, so, as for a lost
+    // answer, the entry stays as typed and locked until the same key is sent again (or the clerk abandons).
+    const away = result.error.code === 'database-unreachable';
+    const lost = result.error.code === 'network' || away;
     setPhase(lost ? 'uncertain' : 'idle');
-    setError(lost ? t('sale.uncertain') : result.error.message);
+    setError(lost && !away ? t('sale.uncertain') : result.error.message);
     setErrorCode(result.error.code);
     return null;
   }, [client, t]);
