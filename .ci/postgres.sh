@@ -28,8 +28,16 @@ find_bin() {
 INITDB="$(find_bin initdb)"
 PG_CTL="$(find_bin pg_ctl)"
 
+# runuser lives in /usr/sbin, which a CI job's PATH may lack.
+RUNUSER="$(command -v runuser || true)"
+for candidate in /usr/sbin/runuser /sbin/runuser; do
+  if [ -z "$RUNUSER" ] && [ -x "$candidate" ]; then RUNUSER="$candidate"; fi
+done
+
 as_owner() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" != 0 ]; then "$@"; return; fi
+  if [ -z "$RUNUSER" ]; then echo "runuser (util-linux) was not found: it runs initdb as the postgres user" >&2; return 1; fi
+  "$RUNUSER" -u postgres -- "$@"
 }
 
 if [ "${1:-start}" = stop ]; then

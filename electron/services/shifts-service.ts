@@ -80,12 +80,17 @@ export function createShiftsService(deps: ServiceDeps) {
       return row ? shiftView(row) : null;
     },
 
-    /** 交班: the drawer counted by denomination; the difference is recorded as short/over, never forced to match. */
+    /**
+     * 交班: the drawer counted by denomination; the difference is recorded as short/over, never forced to match.
+     * At any counter: a clerk whose workstation died carries the drawer to another one and closes there (the
+     * audit record names both counters); only selling is tied to the shift's own counter.
+     */
     async close(actor: Actor, counted: Record<string, number>, note: string | null): Promise<ShiftReport> {
       const unknown = unknownDenominations(counted);
       if (unknown.length > 0) throw new DomainError('unknown-denomination', { values: unknown.join(', ') });
       return inTransaction(deps, async (trx) => {
-        const open = await openShiftHere(trx, actor, deps.counterCode);
+        const open = await openShiftOf(trx, actor.userId);
+        if (!open) throw new DomainError('no-open-shift');
         // The row lock waits for the sales and cash movements in flight (they hold it FOR SHARE), then re-reads.
         await lockRowsForUpdate(trx, 'shifts', [Number(open.id)]);
         const shift = found(await findShift(trx, Number(open.id)), 'shift');
@@ -97,7 +102,10 @@ export function createShiftsService(deps: ServiceDeps) {
           denominations: JSON.stringify(counted), note,
         });
         const report = await shiftReport(trx, Number(shift.id));
-        await appendAudit(trx, { at: nowIso(deps), userId: actor.userId, action: 'shift.close', entity: 'shift', entityId: Number(shift.id), before, after: report.shift });
+        await appendAudit(trx, {
+          at: nowIso(deps), userId: actor.userId, action: 'shift.close', entity: 'shift', entityId: Number(shift.id), before,
+          after: { ...report.shift, closedAtCounter: deps.counterCode },
+        });
         return report;
       });
     },

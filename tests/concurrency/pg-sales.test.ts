@@ -137,10 +137,26 @@ describe('shifts are per counter', () => {
     const elsewhere = await hall.openCounter('C03', 'clerk1');
     const refusedSale = await elsewhere.call('sales.sell', sell(1000, 'elsewhere-1'));
     expect(refusedSale.ok ? null : [refusedSale.error.code, refusedSale.error.params, refusedSale.error.message])
-      .toEqual(['shift-open-elsewhere', { counter: 'C01' }, '您的班次在C01号收费台未交班：请在该收费台收费，或先在该收费台交班']);
+      .toEqual(['shift-open-elsewhere', { counter: 'C01' }, '您的班次在C01号收费台未交班：请在该收费台收费，或先交班（可在任一收费台交班）']);
     const refusedOpen = await elsewhere.call('shifts.open', { float: 0 });
     expect(refusedOpen.ok ? null : refusedOpen.error.code).toBe('shift-open-elsewhere');
     // At its own counter the clerk sells on.
     expect((await hall.counters[0]!.call('sales.sell', sell(1000, 'home-1'))).ok).toBe(true);
+  });
+
+  it('a shift whose workstation died is closed at another counter, its drawer reconciled there and audited with both', async () => {
+    hall = await buildHall(1);
+    expect((await hall.counters[0]!.call('sales.sell', sell(1000, 'before-the-crash'))).ok).toBe(true);
+    const elsewhere = await hall.openCounter('C02', 'clerk1');
+    const closed = await elsewhere.call('shifts.close', { counted: { '10000': 5, '1000': 1 }, note: 'C01 的电脑坏了' });
+    if (!closed.ok) throw new Error(`${closed.error.code}: ${closed.error.message}`);
+    const report = closed.value as { shift: { id: number; counterCode: string; status: string }; expectedCash: number };
+    expect([report.shift.counterCode, report.shift.status, report.expectedCash]).toEqual(['C01', 'closed', 51_000]); // float 500 + the sale
+    const audit = await elsewhere.backend.database.db.selectFrom('audit_log').select('after_json')
+      .where('action', '=', 'shift.close').where('entity_id', '=', String(report.shift.id)).executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.after_json ?? '{}')).toMatchObject({ counterCode: 'C01', closedAtCounter: 'C02' });
+    // With the shift closed the clerk may open one at C02 and sell there.
+    expect((await elsewhere.call('shifts.open', { float: 0 })).ok).toBe(true);
+    expect((await elsewhere.call('sales.sell', sell(1000, 'after-the-move'))).ok).toBe(true);
   });
 });
