@@ -89,3 +89,17 @@ export function connectionLossReason(error: unknown, target: ServerTarget, depth
   }
   return e.cause === undefined ? null : connectionLossReason(e.cause, target, depth + 1);
 }
+
+/** lock_not_available: a statement waited for another counter's row lock past lock_timeout (open-postgres.ts). */
+const LOCK_TIMEOUT_STATE = '55P03';
+
+/**
+ * Did `error` come from waiting too long for a lock another counter holds? The server rolled the statement's
+ * transaction back, so nothing was written: the clerk is told to retry (database-busy), not shown an internal error.
+ */
+export function isLockTimeout(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 4) return false;
+  const e = error as ErrorLike;
+  if (e.code === LOCK_TIMEOUT_STATE) return true;
+  return e.cause !== undefined && isLockTimeout(e.cause, depth + 1);
+}

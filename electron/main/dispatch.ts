@@ -12,6 +12,7 @@ import { createI18n, DEFAULT_LANGUAGE } from '../../shared/i18n';
 import type { Language } from '../../shared/i18n';
 import type { Result } from '../../shared/result';
 import { DomainError } from '../domain/errors';
+import { isLockTimeout } from '../db/connection-loss';
 import type { Clock } from '../domain/time/business-time';
 import type { SessionStore } from '../services/sessions';
 import type { Handlers } from './handlers';
@@ -63,6 +64,7 @@ export function createDispatcher(handlers: Handlers, sessions: SessionStore, clo
       // The server is away, the call is not wrong: nothing was committed (or, if the COMMIT itself was cut
       // off, a retry with the same idempotency key answers the stored sale), so say so in the clerk's words.
       if (await watch?.explainFailure(error)) return failure('database-unreachable', language);
+      if (isLockTimeout(error)) return failure('database-busy', language);
       log(error);
       return failure('internal', language);
     }

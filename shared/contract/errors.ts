@@ -33,7 +33,7 @@ export const ERROR_CODES = [
   'card-replace-needs-loss', 'card-none-to-replace', 'card-clear-holds-purchase', 'card-wrong-card',
   'card-not-issued', 'card-write-open', 'card-purchase-not-loaded', 'card-meter-number-unsupported',
   'card-demo-only', 'card-no-write-back', 'reversal-card-on-card', 'reversal-card-write-open',
-  'database-unreachable', 'database-url-invalid',
+  'database-unreachable', 'database-busy', 'database-url-invalid',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
