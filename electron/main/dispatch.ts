@@ -63,8 +63,9 @@ export function createDispatcher(handlers: Handlers, sessions: SessionStore, clo
       if (error instanceof DomainError && isErrorCode(error.code)) return failure(error.code, language, { ...error.params });
       // The server is away, the call is not wrong: nothing was committed (or, if the COMMIT itself was cut
       // off, a retry with the same idempotency key answers the stored sale), so say so in the clerk's words.
-      if (await watch?.explainFailure(error)) return failure('database-unreachable', language);
+      // A lock wait that timed out is a known answer from a live server: no probe needed to explain it.
       if (isLockTimeout(error)) return failure('database-busy', language);
+      if (await watch?.explainFailure(error)) return failure('database-unreachable', language);
       log(error);
       return failure('internal', language);
     }
