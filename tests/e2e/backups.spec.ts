@@ -17,8 +17,9 @@ test('run a backup, see it verified, drill it, schedule and cancel a restore at 
   await expect(panel).toBeVisible();
 
   await page.getByTestId('backup-now').click();
-  // The bar (backups.progress) stands while the copy is taken and verified: seconds on the demo hall.
-  await expect(page.getByTestId('backup-progress')).toHaveAttribute('data-job', /backup|^$/);
+  // The bar (backups.progress) stands while the copy is taken and verified — or it is already gone when the
+  // copy of the small demo hall finished before the first look (CI saw that race): one of the two is shown.
+  await expect(page.getByTestId('backup-progress').or(page.getByTestId('backup-result')).first()).toBeVisible();
   await expect(page.getByTestId('backup-result')).toHaveText(ui('zh-CN', 'backups.doneOk'), { timeout: 60_000 });
   const newest = page.getByTestId('backup-row').first();
   await expect(newest).toContainText(ui('zh-CN', 'backups.ok'));
